@@ -1,0 +1,84 @@
+import type { Context } from "@/lib/context";
+import type { Tx } from "@/lib/db/client";
+import type { DataAccessAction, LegalBasis, SecurityEventType, Severity } from "@/lib/generated/prisma/enums";
+
+// Audit rows are written with the same transaction client as the change they describe, so a
+// failed audit write fails the change. Tenant, sequence and hash are filled by the database.
+
+type Actor = Pick<Context, "user" | "requestId" | "ip" | "userAgent">;
+
+export type AuditEntry = {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  /** Facts about the change (field names, counts); never clinical content. */
+  metadata?: Record<string, unknown>;
+  riskScore?: number;
+};
+
+export async function recordAudit(tx: Tx, ctx: Actor, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: ctx.user?.id ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent?.slice(0, 512) ?? null,
+      requestId: ctx.requestId,
+      riskScore: entry.riskScore ?? 0,
+      metadata: (entry.metadata ?? {}) as object,
+    },
+    select: { id: true },
+  });
+}
+
+export type SecurityEventEntry = {
+  type: SecurityEventType;
+  severity: Severity;
+  userId?: string | null;
+  details?: Record<string, unknown>;
+};
+
+export async function recordSecurityEvent(tx: Tx, ctx: Pick<Context, "requestId" | "ip" | "userAgent">, e: SecurityEventEntry): Promise<void> {
+  await tx.securityEvent.create({
+    data: {
+      type: e.type,
+      severity: e.severity,
+      userId: e.userId ?? null,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent?.slice(0, 512) ?? null,
+      requestId: ctx.requestId,
+      details: (e.details ?? {}) as object,
+    },
+    select: { id: true },
+  });
+}
+
+export type DataAccessEntry = {
+  patientId: string;
+  dataType: string;
+  entityId?: string | null;
+  action?: DataAccessAction;
+  purpose?: string;
+  legalBasis?: LegalBasis;
+};
+
+/** Every read of clinical data leaves who, whose, what, why and under which legal basis. */
+export async function recordDataAccess(tx: Tx, ctx: Context, e: DataAccessEntry): Promise<void> {
+  if (!ctx.user) throw new Error("recordDataAccess needs an authenticated user");
+  await tx.dataAccessLog.create({
+    data: {
+      userId: ctx.user.id,
+      patientId: e.patientId,
+      dataType: e.dataType,
+      entityId: e.entityId ?? null,
+      action: e.action ?? "VIEW",
+      purpose: e.purpose ?? ctx.purpose ?? "assistência à saúde",
+      legalBasis: e.legalBasis ?? "HEALTH_PROTECTION",
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+    },
+    select: { id: true },
+  });
+}

@@ -1,0 +1,73 @@
+import { getServerSession } from "next-auth";
+import { cache } from "react";
+import { recordSecurityEvent } from "@/lib/audit/record";
+import type { Context } from "@/lib/context";
+import { systemDb } from "@/lib/db/system";
+import { withTenant } from "@/lib/db/tenant";
+import { requestMeta } from "@/lib/request";
+import { findTenant } from "@/lib/tenancy/current";
+import { authOptions } from "./options";
+import { permissionsFor } from "./policy";
+
+// Builds the request's Context from the session cookie and the host, once per request (React
+// cache). The user row is re-read each time so that a disabled account or a bumped session
+// version ends the session at its next request.
+
+export type PlatformContext = Omit<Context, "tenantId" | "tenantSlug"> & { tenantId: null; tenantSlug: null };
+
+export const currentContext = cache(async (): Promise<Context | null> => {
+  const meta = await requestMeta();
+  if (!meta.tenantSlug) return null;
+  const tenant = await findTenant(meta.tenantSlug);
+  if (!tenant || tenant.status !== "ACTIVE") return null;
+  const session = await getServerSession(authOptions());
+  if (!session?.user?.id) return null;
+
+  const scope = { tenantId: tenant.id, requestId: meta.requestId, user: null };
+  if (session.user.tenantId !== tenant.id) {
+    // A token minted for another tenant (or the platform) presented on this host.
+    await withTenant(scope, (tx) => recordSecurityEvent(tx, meta, {
+      type: "TENANT_MISMATCH", severity: "HIGH", details: { tokenTenant: session.user.tenantSlug ?? "platform" },
+    }));
+    return null;
+  }
+  const user = await withTenant(scope, (tx) => tx.user.findFirst({
+    where: { id: session.user.id },
+    select: { id: true, name: true, email: true, status: true, sessionVersion: true, roles: { select: { role: true } } },
+  }));
+  if (!user || user.status !== "ACTIVE" || user.sessionVersion !== session.user.sessionVersion) return null;
+  const roles = user.roles.map((r) => r.role);
+  return {
+    tenantId: tenant.id,
+    tenantSlug: tenant.slug,
+    user: { id: user.id, name: user.name, email: user.email },
+    roles,
+    permissions: await permissionsFor(roles),
+    requestId: meta.requestId,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+  };
+});
+
+export const currentPlatformContext = cache(async (): Promise<PlatformContext | null> => {
+  const meta = await requestMeta();
+  if (meta.tenantSlug) return null;
+  const session = await getServerSession(authOptions());
+  if (!session?.user?.id || session.user.tenantId !== null) return null;
+  const user = await systemDb.withPlatform(meta.requestId, session.user.id, (tx) => tx.user.findFirst({
+    where: { id: session.user.id, tenantId: null },
+    select: { id: true, name: true, email: true, status: true, sessionVersion: true, roles: { select: { role: true } } },
+  }));
+  if (!user || user.status !== "ACTIVE" || user.sessionVersion !== session.user.sessionVersion) return null;
+  const roles = user.roles.map((r) => r.role);
+  return {
+    tenantId: null,
+    tenantSlug: null,
+    user: { id: user.id, name: user.name, email: user.email },
+    roles,
+    permissions: await permissionsFor(roles),
+    requestId: meta.requestId,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+  };
+});

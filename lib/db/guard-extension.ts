@@ -1,0 +1,58 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+
+// Models that belong to no tenant. Every other model is tenant-owned and gets the filter guard.
+export const PLATFORM_MODELS: ReadonlySet<string> = new Set([
+  "Tenant", "Role", "Permission", "RolePermission", "Plan", "FeatureFlag",
+  "Cid10Chapter", "Cid10Code", "Medication", "DrugInteraction",
+]);
+
+// Operations that must name what they touch. In Prisma an `undefined` filter value means "no
+// filter", so `update({ where: { id: input.id } })` with a missing id would hit every row.
+const NEEDS_FILTER = new Set([
+  "findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow",
+  "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany",
+]);
+
+export class UnsafeFilterError extends Error {
+  constructor(model: string, operation: string, reason: string) {
+    super(`Refused ${model}.${operation}: ${reason}`);
+    this.name = "UnsafeFilterError";
+  }
+}
+
+function undefinedKey(where: Record<string, unknown>): string | undefined {
+  for (const [key, value] of Object.entries(where)) {
+    if (value === undefined) return key;
+    if ((key === "AND" || key === "OR") && Array.isArray(value)) {
+      for (const part of value) {
+        const nested = part && typeof part === "object" ? undefinedKey(part as Record<string, unknown>) : undefined;
+        if (nested) return `${key}.${nested}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+export function assertSafeFilter(model: string, operation: string, args: unknown): void {
+  if (PLATFORM_MODELS.has(model)) return;
+  const where = (args as { where?: Record<string, unknown> } | undefined)?.where;
+  if (where !== undefined) {
+    const key = undefinedKey(where);
+    if (key) throw new UnsafeFilterError(model, operation, `filter "${key}" is undefined`);
+  }
+  if (NEEDS_FILTER.has(operation) && (!where || Object.keys(where).length === 0)) {
+    throw new UnsafeFilterError(model, operation, "an empty filter would match every row");
+  }
+}
+
+export const filterGuard = Prisma.defineExtension({
+  name: "tenant-filter-guard",
+  query: {
+    $allModels: {
+      async $allOperations({ model, operation, args, query }) {
+        assertSafeFilter(model, operation, args);
+        return query(args);
+      },
+    },
+  },
+});

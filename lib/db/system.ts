@@ -1,0 +1,48 @@
+import { appPrisma, type Tx } from "./client";
+
+// Privileged, deliberately narrow access that is not scoped to one tenant. Allowed importers are
+// listed in eslint.config.mjs (tenancy lookup, sign-in, platform area). It still connects as the
+// application role: "platform mode" only reveals rows with tenant_id NULL (super admins and
+// their audit trail), never another tenant's rows.
+
+export type TenantRow = {
+  id: string;
+  slug: string;
+  name: string;
+  status: "ACTIVE" | "SUSPENDED" | "ARCHIVED";
+  timeZone: string;
+  locale: string;
+  settings: unknown;
+};
+
+export const systemDb = {
+  /** tenants is platform data the app role may read; used to resolve a host's slug. */
+  async findTenantBySlug(slug: string): Promise<TenantRow | null> {
+    return appPrisma().tenant.findUnique({
+      where: { slug },
+      select: { id: true, slug: true, name: true, status: true, timeZone: true, locale: true, settings: true },
+    });
+  },
+
+  async listTenants() {
+    return appPrisma().tenant.findMany({
+      orderBy: { name: "asc" },
+      select: { id: true, slug: true, name: true, cnpj: true, cnes: true, status: true, createdAt: true },
+    });
+  },
+
+  /** The role → permission matrix (platform reference data, cached by the caller). */
+  async rolePermissions() {
+    return appPrisma().role.findMany({ select: { key: true, permissions: { select: { permissionKey: true } } } });
+  },
+
+  /** A transaction in platform mode (no tenant): for super admins' own rows. */
+  async withPlatform<T>(requestId: string, userId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return appPrisma().$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT set_config('app.platform', 'on', true),
+        set_config('app.user_id', ${userId ?? ""}, true),
+        set_config('app.request_id', ${requestId}, true)`;
+      return fn(tx);
+    });
+  },
+};

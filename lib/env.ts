@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+// The one place the process environment is read. Validated lazily so that `next build` and
+// scripts that need only part of it do not demand every secret.
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** Owner connection: migrations, seed and maintenance scripts only. */
+  DATABASE_URL: z.string().url().optional(),
+  /** The app's own connection, as the role that cannot bypass row-level security. */
+  APP_DATABASE_URL: z.string().url().optional(),
+  APP_DATABASE_PASSWORD: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Host (and port) the tenants' subdomains hang from: demo.{APP_HOST}. */
+  APP_HOST: z.string().min(1).default("localhost:3000"),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must have at least 32 characters"),
+  /** "v1:<base64 32 bytes>,v2:<…>"; the active key is FIELD_ENCRYPTION_ACTIVE_KEY or the last one. */
+  FIELD_ENCRYPTION_KEYS: z.string().min(1),
+  FIELD_ENCRYPTION_ACTIVE_KEY: z.string().optional(),
+  /** base64 of 32 bytes: keys the HMAC blind indexes (CPF lookup, e-mail of failed logins). */
+  BLIND_INDEX_KEY: z.string().min(40),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment configuration:\n${problems}\nSee README.md, "Configuration".`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** The app role's connection string, derived from DATABASE_URL when not given explicitly. */
+export function appDatabaseUrl(e: Env = env()): string {
+  if (e.APP_DATABASE_URL) return e.APP_DATABASE_URL;
+  if (!e.DATABASE_URL) throw new Error("Set APP_DATABASE_URL (or DATABASE_URL to derive it from).");
+  const url = new URL(e.DATABASE_URL);
+  url.username = "prontivus_app";
+  url.password = e.APP_DATABASE_PASSWORD ?? "";
+  return url.toString();
+}
+
+/** For tests that change the environment between cases. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

@@ -1,0 +1,18 @@
+import { systemDb, type TenantRow } from "@/lib/db/system";
+
+// Tenants change rarely and are looked up on every request: keep them briefly in memory.
+// A suspended tenant takes effect within TTL_MS on every app server.
+const TTL_MS = 30_000;
+const cache = new Map<string, { at: number; tenant: TenantRow | null }>();
+
+export async function findTenant(slug: string): Promise<TenantRow | null> {
+  const hit = cache.get(slug);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.tenant;
+  const tenant = await systemDb.findTenantBySlug(slug);
+  cache.set(slug, { at: Date.now(), tenant });
+  return tenant;
+}
+
+export function forgetTenant(slug: string): void {
+  cache.delete(slug);
+}
