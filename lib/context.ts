@@ -4,6 +4,8 @@ import type { RoleKey } from "@/lib/generated/prisma/enums";
 export type Context = {
   tenantId: string;
   tenantSlug: string;
+  /** IANA zone the clinic works in; days and times are shown in it. */
+  timeZone: string;
   user: { id: string; name: string; email: string } | null;
   roles: RoleKey[];
   permissions: ReadonlySet<string>;

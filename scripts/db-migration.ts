@@ -72,25 +72,27 @@ const MIGRATIONS = parsed.values.migrations
 if (check ? names.length > 0 : names.length !== 1) usage("Expected exactly one migration name, or --check.");
 if (!existsSync(SCHEMA)) usage(`No Prisma schema at ${SCHEMA}.`);
 
-ensureInstalled();
+/** Exit 2, not 1: check mode's 1 means "a migration is missing", this means "could not tell". */
+function fail(error: unknown): never {
+  console.error(`db:migration: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+}
+
+try {
+  ensureInstalled();
+} catch (error) {
+  fail(error);
+}
 // Loaded only now: it depends on the folder's own node_modules, which ensureInstalled provides.
 const { diffMigrationsToSchema, DEFAULT_GENERATOR_DATABASE_URL, MIGRATION_LOCK_TOML } = await import(
   "./prisma-migrate/diff"
 );
 
-let diff;
-try {
-  diff = await diffMigrationsToSchema({
-    schemaPath: SCHEMA,
-    migrationsDir: MIGRATIONS,
-    databaseUrl: process.env.DATABASE_URL || DEFAULT_GENERATOR_DATABASE_URL,
-  });
-} catch (error) {
-  // Exit 2, not 1: check mode's 1 means "a migration is missing", this means "could not tell".
-  console.error(`db:migration: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(2);
-}
-const { sql, durationMs } = diff;
+const { sql, durationMs } = await diffMigrationsToSchema({
+  schemaPath: SCHEMA,
+  migrationsDir: MIGRATIONS,
+  databaseUrl: process.env.DATABASE_URL || DEFAULT_GENERATOR_DATABASE_URL,
+}).catch(fail);
 const took = `(${(durationMs / 1000).toFixed(1)} s)`;
 
 if (check) {

@@ -1,6 +1,8 @@
 import { createColumnHelper, type ColumnDef, type ColumnHelper, type RowData } from "@tanstack/react-table";
 
 // Per-column presentation options read by DataTable.
+// The type parameters must match TanStack's own declaration to merge with it.
+/* eslint-disable @typescript-eslint/no-unused-vars */
 declare module "@tanstack/react-table" {
   interface ColumnMeta<TData extends RowData, TValue> {
     /** Render this column's cells as <th scope="row">: the value that names the row (e.g. patient name). */
@@ -9,6 +11,7 @@ declare module "@tanstack/react-table" {
     className?: string;
   }
 }
+/* eslint-enable @typescript-eslint/no-unused-vars */
 
 /**
  * Columns of mixed value types. TanStack's own docs use `any` here: with `unknown`, a

@@ -15,6 +15,8 @@ import { permissionsFor } from "./policy";
 
 export type PlatformContext = Omit<Context, "tenantId" | "tenantSlug"> & { tenantId: null; tenantSlug: null };
 
+const PLATFORM_TIME_ZONE = "America/Sao_Paulo";
+
 export const currentContext = cache(async (): Promise<Context | null> => {
   const meta = await requestMeta();
   if (!meta.tenantSlug) return null;
@@ -40,6 +42,7 @@ export const currentContext = cache(async (): Promise<Context | null> => {
   return {
     tenantId: tenant.id,
     tenantSlug: tenant.slug,
+    timeZone: tenant.timeZone,
     user: { id: user.id, name: user.name, email: user.email },
     roles,
     permissions: await permissionsFor(roles),
@@ -63,6 +66,7 @@ export const currentPlatformContext = cache(async (): Promise<PlatformContext | 
   return {
     tenantId: null,
     tenantSlug: null,
+    timeZone: PLATFORM_TIME_ZONE,
     user: { id: user.id, name: user.name, email: user.email },
     roles,
     permissions: await permissionsFor(roles),

@@ -112,7 +112,10 @@ async function runAdminStatement(config: pg.ClientConfig, sql: string): Promise<
  * `databaseUrl` must exist; its role needs CREATEDB for the shadow databases. `runId` goes into
  * every shadow database name so the caller can drop whatever a crashed engine left behind.
  */
-export function createMigrateAdapterFactory(databaseUrl: string, runId: string) {
+export function createMigrateAdapterFactory(
+  databaseUrl: string,
+  runId: string,
+): Pick<PrismaPg, "provider" | "adapterName" | "connect" | "connectToShadowDb"> {
   // Discrete fields only (problem 2): never pass `connectionString` to pg here.
   const base = parseIntoClientConfig(databaseUrl) as pg.ClientConfig;
   const reference = new PrismaPg(base);

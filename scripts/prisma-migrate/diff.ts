@@ -54,9 +54,11 @@ export function withDatasourceUrl(schema: string): string {
 async function copyMigrations(from: string, to: string): Promise<number> {
   if (!existsSync(from)) return 0;
   const dirs = (await readdir(from, { withFileTypes: true }))
-    .filter((e) => e.isDirectory() && existsSync(join(from, e.name, "migration.sql")))
+    .filter((e) => e.isDirectory() && !e.name.startsWith("."))
     .map((e) => e.name);
   for (const dir of dirs) {
+    // Same rule as the runner: a half-written migration must not be silently left out of the diff.
+    if (!existsSync(join(from, dir, "migration.sql"))) throw new Error(`Migration ${dir} has no migration.sql.`);
     await mkdir(join(to, dir), { recursive: true });
     await copyFile(join(from, dir, "migration.sql"), join(to, dir, "migration.sql"));
   }

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/layout/page-header";
+import { SimpleTable } from "@/components/ui/simple-table";
+import { listAuditLogs, type AuditListItem } from "@/lib/audit/queries";
+import { requireStaff } from "@/lib/auth/guards";
+import { formatDateTime } from "@/lib/format/date";
+
+export const metadata: Metadata = { title: "Auditoria" };
+
+export default async function AuditPage() {
+  const ctx = await requireStaff("audit:read");
+  const [t, result] = await Promise.all([getTranslations("admin"), listAuditLogs(ctx)]);
+  const columns = [
+    { key: "seq", header: t("auditColumns.seq"), className: "tabular-nums", cell: (r: AuditListItem) => r.seq },
+    { key: "when", header: t("auditColumns.when"), cell: (r: AuditListItem) => formatDateTime(r.createdAt, ctx.timeZone) },
+    { key: "actor", header: t("auditColumns.actor"), cell: (r: AuditListItem) => r.actorName ?? t("system") },
+    { key: "action", header: t("auditColumns.action"), rowHeader: true, cell: (r: AuditListItem) => <code className="text-xs">{r.action}</code> },
+    { key: "entity", header: t("auditColumns.entity"), cell: (r: AuditListItem) => `${r.entityType}${r.entityId ? ` · ${r.entityId.slice(0, 8)}` : ""}` },
+    { key: "ip", header: t("auditColumns.ip"), cell: (r: AuditListItem) => r.ip ?? "—" },
+  ];
+  return (
+    <>
+      <PageHeader title={t("auditTitle")} description={t("auditDescription")} />
+      <SimpleTable caption={t("auditTitle")} columns={columns} rows={result.rows} rowKey={(r) => r.seq} empty="—" />
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { AppointmentStatusBadge } from "@/components/appointments/status-badge";
+import { PageHeader } from "@/components/layout/page-header";
+import { Badge } from "@/components/ui/badge";
+import { SimpleTable } from "@/components/ui/simple-table";
+import { listTodayAppointments, type DayAppointment } from "@/lib/appointments/queries";
+import { requireStaff } from "@/lib/auth/guards";
+import { formatDate, formatTime } from "@/lib/format/date";
+
+export const metadata: Metadata = { title: "Painel" };
+
+export default async function DashboardPage() {
+  const ctx = await requireStaff("dashboard:view");
+  const [t, tx, appointments] = await Promise.all([
+    getTranslations("dashboard"), getTranslations("dashboardExtra"), listTodayAppointments(ctx),
+  ]);
+  const columns = [
+    { key: "time", header: t("columns.time"), cell: (a: DayAppointment) => formatTime(a.startsAt, ctx.timeZone) },
+    {
+      key: "patient", header: t("columns.patient"), rowHeader: true,
+      cell: (a: DayAppointment) => (
+        <span className="flex flex-wrap items-center gap-2">
+          {a.patientName}
+          {a.isEncaixe && <Badge tone="warning">{tx("encaixe")}</Badge>}
+          {a.modality === "TELEMEDICINE" && <Badge tone="info">{tx("telemedicine")}</Badge>}
+        </span>
+      ),
+    },
+    { key: "doctor", header: t("columns.doctor"), cell: (a: DayAppointment) => a.doctorName },
+    { key: "status", header: t("columns.status"), cell: (a: DayAppointment) => <AppointmentStatusBadge status={a.status} label={t(`status.${a.status}`)} /> },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={t("greeting", { name: ctx.user?.name.split(" ")[0] ?? "" })}
+        description={`${formatDate(new Date(), ctx.timeZone)} · ${tx("countToday", { count: appointments.length })}`}
+      />
+      <h2 className="mb-3 text-lg font-semibold">{t("todayAppointments")}</h2>
+      <SimpleTable caption={t("todayAppointments")} columns={columns} rows={appointments} rowKey={(a) => a.id} empty={t("empty")} />
+    </>
+  );
+}

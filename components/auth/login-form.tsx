@@ -1,0 +1,52 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+
+type Values = { email: string; password: string };
+
+export function LoginForm({ notice, afterSignIn = "/" }: { notice?: string; afterSignIn?: string }) {
+  const t = useTranslations("auth");
+  const [failed, setFailed] = useState(false);
+  const schema = z.object({
+    email: z.string().trim().email(t("emailInvalid")),
+    password: z.string().min(1, t("passwordRequired")),
+  });
+  const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(schema) });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailed(false);
+    const result = await signIn("credentials", { ...values, redirect: false });
+    if (!result || result.error) {
+      // One message for every failure: never reveal whether the e-mail exists.
+      setFailed(true);
+      return;
+    }
+    // A full navigation, so the server renders the area this user's roles lead to.
+    window.location.assign(afterSignIn);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {failed && <Alert tone="danger">{t("invalidCredentials")}</Alert>}
+      {!failed && notice && <Alert tone="info">{notice}</Alert>}
+      <FormField label={t("email")} error={formState.errors.email?.message} required>
+        {(field) => <Input {...field} type="email" autoComplete="username" {...register("email")} />}
+      </FormField>
+      <FormField label={t("password")} error={formState.errors.password?.message} required>
+        {(field) => <Input {...field} type="password" autoComplete="current-password" {...register("password")} />}
+      </FormField>
+      <Button type="submit" className="w-full" loading={formState.isSubmitting}>
+        {formState.isSubmitting ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

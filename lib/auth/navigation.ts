@@ -1,0 +1,19 @@
+import type { Context } from "@/lib/context";
+import type { Permission } from "./permissions";
+
+// What the staff shell offers, derived from permissions (not role names) so a custom grant
+// shows exactly what it unlocks. Labels are message keys in the "nav" namespace.
+
+export type NavEntry = { href: string; labelKey: "dashboard" | "patients" | "finance" | "users" | "audit"; permission: Permission };
+
+const STAFF_NAV: NavEntry[] = [
+  { href: "/", labelKey: "dashboard", permission: "dashboard:view" },
+  { href: "/patients", labelKey: "patients", permission: "patients:read" },
+  { href: "/finance", labelKey: "finance", permission: "finance:read" },
+  { href: "/admin", labelKey: "users", permission: "users:read" },
+  { href: "/admin/audit", labelKey: "audit", permission: "audit:read" },
+];
+
+export function staffNavFor(ctx: Pick<Context, "permissions">): NavEntry[] {
+  return STAFF_NAV.filter((entry) => ctx.permissions.has(entry.permission));
+}
