@@ -20,7 +20,7 @@ export async function verifyAuditChain(client: pg.ClientBase, tenantId: string):
     await client.query("SELECT set_config('app.tenant_id', $1, true)", [tenantId]);
     const { rows } = await client.query<{ id: string; seq: string; prev_hash: string; hash: string; recomputed: string }>(
       `SELECT id, seq::text, prev_hash, hash, audit_row_hash(a) AS recomputed
-         FROM audit_logs a WHERE tenant_id = $1 ORDER BY seq`,
+         FROM audit_logs a WHERE tenant_id = $1 ORDER BY a.seq`,
       [tenantId],
     );
     let expectedPrev = GENESIS;

@@ -15,26 +15,27 @@ export { asApp, asOwner, closeOwnerPool, withOwnerClient } from "./owner-db";
 // patients written through withTenant as the app role, exactly as the app writes them. Nothing
 // here depends on the seed: the reference rows a test needs are inserted idempotently.
 
-export type TestTenant = { id: string; slug: string; name: string };
+export type TestTenant = { id: string; slug: string; name: string; timeZone: string };
 export type TestUser = { id: string; email: string; name: string; password: string; roles: RoleKey[] };
 export type TestPatient = { id: string; fullName: string; cpf: string };
 
 const token = (bytes = 5) => randomBytes(bytes).toString("hex");
 
 export async function createTenant(
-  overrides: Partial<{ slug: string; name: string; status: TenantStatus; settings: object }> = {},
+  overrides: Partial<{ slug: string; name: string; status: TenantStatus; settings: object; timeZone: string }> = {},
 ): Promise<TestTenant> {
   const slug = overrides.slug ?? `t-${token()}`;
   const name = overrides.name ?? `Clínica ${slug}`;
+  const timeZone = overrides.timeZone ?? "America/Sao_Paulo";
   for (let attempt = 1; ; attempt++) {
     try {
       const [row] = await asOwner<{ id: string }>(
-        `INSERT INTO tenants (id, slug, name, legal_name, cnpj, status, settings, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, now()) RETURNING id`,
+        `INSERT INTO tenants (id, slug, name, legal_name, cnpj, status, settings, time_zone, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now()) RETURNING id`,
         [randomUUID(), slug, name, `${name} Ltda`, generateCnpj(), overrides.status ?? "ACTIVE",
-          JSON.stringify(overrides.settings ?? {})],
+          JSON.stringify(overrides.settings ?? {}), timeZone],
       );
-      return { id: row!.id, slug, name };
+      return { id: row!.id, slug, name, timeZone };
     } catch (error) {
       // A random CNPJ may (very rarely) repeat; anything else is a real failure.
       const cnpjClash = (error as { constraint?: string }).constraint === "tenants_cnpj_key";
@@ -84,6 +85,7 @@ export function scopeFor(
   return {
     tenantId: tenant.id,
     tenantSlug: tenant.slug,
+    timeZone: tenant.timeZone,
     user: user ? { id: user.id, name: user.name, email: user.email } : null,
     roles,
     permissions,

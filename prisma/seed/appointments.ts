@@ -61,25 +61,35 @@ async function linkedNeedsOne(tx: SeedTx, ctx: AgendaContext, now: Date): Promis
   return !next;
 }
 
+/** "doctorId:YYYY-MM-DD" (local) for every doctor-day in the window that already has a booking. */
+async function busyDays(tx: SeedTx, ctx: AgendaContext, days: LocalDay[]): Promise<Set<string>> {
+  const existing = await tx.appointment.findMany({
+    where: {
+      tenantId: ctx.tenantId, doctorId: { in: ctx.agendas.map((a) => a.doctorId) },
+      startsAt: { gte: at(days[0]!, 0, ctx.timeZone), lt: at(days.at(-1)!, 24 * 60, ctx.timeZone) },
+    },
+    select: { doctorId: true, startsAt: true },
+  });
+  const localDate = new Intl.DateTimeFormat("en-CA", { timeZone: ctx.timeZone });
+  return new Set(existing.map((a) => `${a.doctorId}:${localDate.format(a.startsAt)}`));
+}
+
 export async function ensureWeekOfAppointments(tx: SeedTx, ctx: AgendaContext): Promise<number> {
   if (ctx.patients.length === 0 || ctx.agendas.length === 0) return 0;
   const now = ctx.now ?? new Date();
   let giveLinked = await linkedNeedsOne(tx, ctx, now);
+  const days = upcomingDays(ctx.timeZone, now);
+  const busy = await busyDays(tx, ctx, days);
   const rows = [];
-  for (const day of upcomingDays(ctx.timeZone, now)) {
+  for (const day of days) {
     const windows = WORKING_HOURS.filter((w) => w.weekday === day.weekday);
     if (day.weekday === 0 || windows.length === 0) continue;
-    const dayStart = at(day, 0, ctx.timeZone);
-    const dayEnd = at(day, 24 * 60, ctx.timeZone);
     // One shuffled patient list per day; doctor k takes every k-th, so nobody is booked twice.
     // The portal patient stays out of the draw: their one appointment is given on purpose.
     const order = new Rng(`${ctx.slug}:${day.iso}:patients`).shuffle(ctx.patients)
       .filter((p) => p.id !== ctx.linkedPatientId);
     for (const [k, agenda] of ctx.agendas.entries()) {
-      const taken = await tx.appointment.count({
-        where: { tenantId: ctx.tenantId, doctorId: agenda.doctorId, startsAt: { gte: dayStart, lt: dayEnd } },
-      });
-      if (taken > 0) continue;
+      if (busy.has(`${agenda.doctorId}:${day.iso}`)) continue;
       const rng = new Rng(`${ctx.slug}:${day.iso}:${agenda.doctorEmail}`);
       const mine = order.filter((_, i) => i % ctx.agendas.length === k);
       let cursor = 0;

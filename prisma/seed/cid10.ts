@@ -1,6 +1,5 @@
 import { fileURLToPath } from "node:url";
-import type { SeedDb } from "./db";
-import { chunks } from "./db";
+import type { SeedDb, SeedTx } from "./db";
 import { readCsv } from "./csv";
 
 // CID-10 from the DATASUS CID10CSV files (prisma/data/cid10/README.md says how codes are built).
@@ -72,19 +71,37 @@ function codes(): CodeRow[] {
   return [...catRows, ...subRows];
 }
 
+/**
+ * What the files hold (see README): checked after parsing, so a changed file must update these;
+ * in exchange a rerun compares two counts and skips reading 1.5 MB of CSV.
+ */
+const EXPECTED = { chapters: 22, codes: 14_233 } as const;
+
+// One INSERT … SELECT FROM unnest(arrays) per table: 14k rows in one round trip instead of
+// thousands of bind parameters per batch.
+async function insertCodes(tx: SeedTx, rows: CodeRow[]): Promise<number> {
+  const col = <K extends keyof CodeRow>(k: K) => rows.map((r) => r[k]);
+  return tx.$executeRaw`
+    INSERT INTO cid10_codes (code, category, description, short_description, sex_restriction, valid_cause_of_death, is_category)
+    SELECT * FROM unnest(${col("code")}::text[], ${col("category")}::text[], ${col("description")}::text[],
+      ${col("shortDescription")}::text[], ${col("sexRestriction")}::text[], ${col("validCauseOfDeath")}::boolean[],
+      ${col("isCategory")}::boolean[])
+    ON CONFLICT (code) DO NOTHING`;
+}
+
 export async function seedCid10(db: SeedDb): Promise<{ chapters: number; codes: number; inserted: number }> {
-  const chapterRows = chapters();
-  const codeRows = codes();
   const [haveChapters, haveCodes] = await Promise.all([db.cid10Chapter.count(), db.cid10Code.count()]);
-  if (haveChapters === chapterRows.length && haveCodes === codeRows.length) {
+  if (haveChapters === EXPECTED.chapters && haveCodes === EXPECTED.codes) {
     return { chapters: haveChapters, codes: haveCodes, inserted: 0 };
   }
-  let inserted = 0;
-  await db.$transaction(async (tx) => {
-    inserted += (await tx.cid10Chapter.createMany({ data: chapterRows, skipDuplicates: true })).count;
-    for (const batch of chunks(codeRows, 2_000)) {
-      inserted += (await tx.cid10Code.createMany({ data: batch, skipDuplicates: true })).count;
-    }
+  const chapterRows = chapters();
+  const codeRows = codes();
+  if (chapterRows.length !== EXPECTED.chapters || codeRows.length !== EXPECTED.codes) {
+    throw new Error(`CID-10 files hold ${chapterRows.length} chapters / ${codeRows.length} codes; update EXPECTED`);
+  }
+  const inserted = await db.$transaction(async (tx) => {
+    const c = await tx.cid10Chapter.createMany({ data: chapterRows, skipDuplicates: true });
+    return c.count + (await insertCodes(tx, codeRows));
   }, { timeout: 120_000 });
   return { chapters: chapterRows.length, codes: codeRows.length, inserted };
 }

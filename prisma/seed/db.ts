@@ -37,10 +37,3 @@ export function inPlatform<T>(db: SeedDb, fn: (tx: SeedTx) => Promise<T>): Promi
     return fn(tx);
   }, TX_OPTIONS);
 }
-
-/** Splits rows into batches that stay well under PostgreSQL's 65,535 bind parameters. */
-export function chunks<T>(rows: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}

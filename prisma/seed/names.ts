@@ -15,10 +15,10 @@ export const MALE_NAMES = [
   "Raimundo", "Sebastião", "Benedito", "Joaquim", "Davi", "Heitor", "Arthur", "Bernardo", "Enzo", "Nicolas",
 ] as const;
 
-export const MIDDLE_NAMES = [
-  "Aparecida", "Cristina", "Helena", "Beatriz", "Eduarda", "Luiza", "Vitória", "Carolina",
-  "Augusto", "Henrique", "Eduardo", "Gabriel", "Vinícius", "Otávio", "Miguel", "Antônio",
-] as const;
+export const MIDDLE_NAMES = {
+  FEMALE: ["Aparecida", "Cristina", "Helena", "Beatriz", "Eduarda", "Luiza", "Vitória", "Carolina"],
+  MALE: ["Augusto", "Henrique", "Eduardo", "Gabriel", "Vinícius", "Otávio", "Miguel", "Antônio"],
+} as const;
 
 export const SURNAMES = [
   "Silva", "Santos", "Oliveira", "Souza", "Rodrigues", "Ferreira", "Alves", "Pereira", "Lima", "Gomes",

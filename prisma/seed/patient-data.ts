@@ -25,7 +25,7 @@ const phone = (rng: Rng) => `119${rng.int(6, 9)}${rng.digits(7)}`;
 
 function name(rng: Rng, sex: "FEMALE" | "MALE"): { first: string; fullName: string; last: string } {
   const first = rng.pick(sex === "FEMALE" ? N.FEMALE_NAMES : N.MALE_NAMES);
-  const middle = rng.chance(0.35) ? ` ${rng.pick(N.MIDDLE_NAMES)}` : "";
+  const middle = rng.chance(0.35) ? ` ${rng.pick(N.MIDDLE_NAMES[sex])}` : "";
   const last = rng.pick(N.SURNAMES);
   const mother = rng.chance(0.75) ? `${rng.pick(N.SURNAMES.filter((s) => s !== last))} ` : "";
   return { first, last, fullName: `${first}${middle} ${mother}${last}` };
@@ -42,15 +42,15 @@ function onePatient(rng: Rng, cpf: string, insurers: readonly string[], linked?:
   const email = linked?.email
     ?? (rng.chance(0.85) ? `${ascii(first)}.${ascii(last)}${rng.int(1, 99)}@${rng.pick(N.EMAIL_DOMAINS)}` : null);
   const street = rng.chance(0.8) ? rng.pick(N.SP_STREETS) : null;
-  const address = street && {
+  const address = street ? {
     cep: street[0], street: street[1], district: street[2], number: String(rng.int(10, 3500)),
     complement: rng.chance(0.4) ? rng.pick(N.COMPLEMENTS) : null,
-  };
+  } : null;
   const provider = insurers.length > 0 && rng.chance(0.6) ? rng.pick(insurers) : null;
-  const insurance = provider && {
+  const insurance = provider ? {
     provider, plan: rng.pick(N.INSURER_PLANS[provider] ?? ["Plano padrão"]), card: rng.digits(16),
     validUntil: new Date(Date.UTC(rng.int(2027, 2029), rng.int(0, 11), 28)),
-  };
+  } : null;
   const allergies = rng.chance(0.1)
     ? rng.shuffle(N.ALLERGIES).slice(0, rng.int(1, 2)).map((a) => ({ ...a }))
     : [];

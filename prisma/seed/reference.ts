@@ -42,50 +42,71 @@ export type ReferenceCounts = {
   permissions: number; grantsAdded: number; grantsRemoved: number; permissionsRemoved: number;
 };
 
-/** Returns how many stale permissions were removed. */
-async function reconcilePermissions(db: SeedTx): Promise<number> {
-  const keys = Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[];
-  for (const key of keys) {
-    await db.permission.upsert({
-      where: { key },
-      create: { key, description: PERMISSIONS[key] },
-      update: { description: PERMISSIONS[key] },
-    });
-  }
-  // A permission the code no longer knows cannot be checked by anything; its grants go with it.
-  const stale = await db.permission.deleteMany({ where: { key: { notIn: keys } } });
-  return stale.count;
+/** True when `row` lacks `wanted` or any of its fields differ: only then is a write needed. */
+function differs(row: object | undefined, wanted: object): boolean {
+  if (!row) return true;
+  const have = row as Record<string, unknown>;
+  return Object.entries(wanted).some(([k, v]) => JSON.stringify(have[k]) !== JSON.stringify(v));
 }
 
-async function reconcileRoles(db: SeedTx): Promise<{ added: number; removed: number }> {
+// Reads first and writes only differences: the seed runs on every `npm run dev`, and ~40
+// upserts per start cost more than the four reads that usually show nothing to do.
+
+/** Returns how many stale permissions were removed. */
+async function reconcilePermissions(tx: SeedTx): Promise<number> {
+  const have = new Map((await tx.permission.findMany()).map((p) => [p.key, p]));
+  const keys = Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[];
+  for (const key of keys) {
+    const data = { description: PERMISSIONS[key] };
+    if (differs(have.get(key), data)) await tx.permission.upsert({ where: { key }, create: { key, ...data }, update: data });
+  }
+  // A permission the code no longer knows cannot be checked by anything; its grants go with it.
+  const stale = [...have.keys()].filter((k) => !(k in PERMISSIONS));
+  if (stale.length === 0) return 0;
+  return (await tx.permission.deleteMany({ where: { key: { in: stale } } })).count;
+}
+
+async function reconcileRoles(tx: SeedTx): Promise<{ added: number; removed: number }> {
+  const roles = await tx.role.findMany({ include: { permissions: { select: { permissionKey: true } } } });
   let added = 0;
   let removed = 0;
   for (const key of Object.keys(ROLE_PERMISSIONS) as RoleKey[]) {
     const data = { name: ROLE_NAMES[key], rank: ROLE_RANK[key], description: ROLE_DESCRIPTIONS[key] };
-    const role = await db.role.upsert({ where: { key }, create: { key, ...data }, update: data });
-    const wanted = ROLE_PERMISSIONS[key];
-    const gone = await db.rolePermission.deleteMany({
-      where: { roleId: role.id, permissionKey: { notIn: wanted } },
-    });
-    const made = await db.rolePermission.createMany({
-      data: wanted.map((permissionKey) => ({ roleId: role.id, permissionKey })),
-      skipDuplicates: true,
-    });
-    added += made.count;
-    removed += gone.count;
+    const found = roles.find((r) => r.key === key);
+    const roleId = found && !differs(found, data)
+      ? found.id
+      : (await tx.role.upsert({ where: { key }, create: { key, ...data }, update: data, select: { id: true } })).id;
+    const granted = new Set(found?.permissions.map((p) => p.permissionKey) ?? []);
+    const wanted = new Set<string>(ROLE_PERMISSIONS[key]);
+    const toAdd = [...wanted].filter((k) => !granted.has(k));
+    const toRemove = [...granted].filter((k) => !wanted.has(k));
+    if (toRemove.length) {
+      removed += (await tx.rolePermission.deleteMany({ where: { roleId, permissionKey: { in: toRemove } } })).count;
+    }
+    if (toAdd.length) {
+      added += (await tx.rolePermission.createMany({
+        data: toAdd.map((permissionKey) => ({ roleId, permissionKey })), skipDuplicates: true,
+      })).count;
+    }
   }
   return { added, removed };
 }
 
-async function seedReferenceTx(db: SeedTx): Promise<ReferenceCounts> {
-  const stalePermissions = await reconcilePermissions(db);
-  const grants = await reconcileRoles(db);
+async function seedReferenceTx(tx: SeedTx): Promise<ReferenceCounts> {
+  const stalePermissions = await reconcilePermissions(tx);
+  const grants = await reconcileRoles(tx);
+  const plans = await tx.plan.findMany();
   for (const plan of PLANS) {
     const data = { ...plan, features: [...plan.features] };
-    await db.plan.upsert({ where: { key: plan.key }, create: data, update: data });
+    if (differs(plans.find((p) => p.key === plan.key), data)) {
+      await tx.plan.upsert({ where: { key: plan.key }, create: data, update: data });
+    }
   }
+  const flags = await tx.featureFlag.findMany();
   for (const flag of FEATURE_FLAGS) {
-    await db.featureFlag.upsert({ where: { key: flag.key }, create: flag, update: flag });
+    if (differs(flags.find((f) => f.key === flag.key), flag)) {
+      await tx.featureFlag.upsert({ where: { key: flag.key }, create: flag, update: flag });
+    }
   }
   return {
     permissions: Object.keys(PERMISSIONS).length,

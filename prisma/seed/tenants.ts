@@ -1,11 +1,11 @@
-import type { RoleKey } from "@/lib/generated/prisma/enums";
+import type { RoleKey, Sex } from "@/lib/generated/prisma/enums";
 import { assertValidCnpj } from "./br";
 import type { SeedDb, SeedTx } from "./db";
 
 // The two demo clinics. `demo` is the full showcase; `vida` is small and exists to show that one
 // clinic never sees another's data (same insurer names, overlapping patient names).
 
-export type UserSpec = { email: string; name: string; role: RoleKey; crm?: string; crmUf?: string };
+export type UserSpec = { email: string; name: string; role: RoleKey; crm?: string; crmUf?: string; sex?: Sex };
 
 export type TenantSpec = {
   slug: string; name: string; legalName: string; cnpj: string; cnes: string;
@@ -50,7 +50,7 @@ export const TENANTS: TenantSpec[] = [
       { email: "medico@demo.prontivus.dev", name: "Dr. Carlos Henrique Lima", role: "doctor", crm: "654321", crmUf: "SP" },
       { email: "recepcao@demo.prontivus.dev", name: "Juliana Pereira", role: "secretary" },
       { email: "financeiro@demo.prontivus.dev", name: "Roberto Almeida", role: "finance" },
-      { email: "paciente@demo.prontivus.dev", name: "Lucas Fernandes", role: "patient" },
+      { email: "paciente@demo.prontivus.dev", name: "Lucas Fernandes", role: "patient", sex: "MALE" },
     ],
     insurers: INSURERS,
     rooms: ["Consultório 1", "Consultório 2"],
