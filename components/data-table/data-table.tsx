@@ -65,6 +65,9 @@ export function DataTable<TData>({
   toolbar,
 }: DataTableProps<TData>) {
   const [isPending, startTransition] = useTransition();
+  // TanStack Table v8 returns unmemoisable functions; the compiler skips this component, which is
+  // what we want (the table re-renders from server data only).
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data,
     columns,

@@ -55,3 +55,22 @@ describe("assertSafeFilter", () => {
     allow("Cid10Code", "findFirst", undefined);
   });
 });
+
+describe("assertSafeFilter, nested", () => {
+  it.each([
+    [{ id: { equals: undefined } }, "id.equals"],
+    [{ NOT: { id: undefined } }, "NOT.id"],
+    [{ AND: { id: undefined } }, "AND.id"],
+    [{ id: { in: undefined } }, "id.in"],
+    [{ patient: { is: { id: undefined } } }, "patient.is.id"],
+    [{ OR: [{ id: "x" }, { cpfHash: { equals: undefined } }] }, "OR.cpfHash.equals"],
+  ])("refuses %j naming %s", (where, path) => {
+    expect(() => assertSafeFilter("Patient", "updateMany", { where })).toThrow(path);
+  });
+
+  it("walks plain objects only: dates and arrays of values pass", () => {
+    expect(() => assertSafeFilter("Appointment", "findMany", {
+      where: { startsAt: { gte: new Date(), lt: new Date() }, status: { in: ["SCHEDULED", "CONFIRMED"] } },
+    })).not.toThrow();
+  });
+});

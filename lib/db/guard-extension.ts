@@ -20,13 +20,22 @@ export class UnsafeFilterError extends Error {
   }
 }
 
-function undefinedKey(where: Record<string, unknown>): string | undefined {
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+
+// Depth-first: `{ id: { equals: undefined } }`, `{ NOT: { id: undefined } }` and a relation
+// filter with an undefined inside are as wide as a missing filter. Dates, Decimals and Buffers
+// are values, not filters, and are not walked.
+function undefinedKey(where: Record<string, unknown>, path = ""): string | undefined {
   for (const [key, value] of Object.entries(where)) {
-    if (value === undefined) return key;
-    if ((key === "AND" || key === "OR") && Array.isArray(value)) {
-      for (const part of value) {
-        const nested = part && typeof part === "object" ? undefinedKey(part as Record<string, unknown>) : undefined;
-        if (nested) return `${key}.${nested}`;
+    const here = path ? `${path}.${key}` : key;
+    if (value === undefined) return here;
+    const parts = Array.isArray(value) ? value : [value];
+    for (const part of parts) {
+      if (part === undefined) return here;
+      if (isPlainObject(part)) {
+        const nested = undefinedKey(part, here);
+        if (nested) return nested;
       }
     }
   }

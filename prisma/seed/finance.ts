@@ -28,10 +28,13 @@ const ENTRIES: Entry[] = [
 ];
 
 const DAY = 86_400_000;
-const dateOnly = (days: number) => new Date(new Date(Date.now() + days * DAY).toISOString().slice(0, 10));
+
+/** The clinic's calendar date `days` from now, as a date-only value (UTC midnight). */
+const dateOnly = (days: number, timeZone: string) =>
+  new Date(new Intl.DateTimeFormat("en-CA", { timeZone }).format(Date.now() + days * DAY));
 
 export async function ensureTransactions(
-  tx: SeedTx, tenantId: string, providers: Map<string, string>, createdBy: string | null,
+  tx: SeedTx, tenantId: string, timeZone: string, providers: Map<string, string>, createdBy: string | null,
 ): Promise<number> {
   const existing = await tx.financialTransaction.findMany({
     where: { tenantId, externalRef: { in: ENTRIES.map((e) => e.ref) } }, select: { id: true, externalRef: true },
@@ -53,7 +56,7 @@ export async function ensureTransactions(
         patientId: e.patient === undefined ? null : (pool[e.patient % Math.max(pool.length, 1)]?.id ?? null),
         insuranceProviderId: providerId,
         chargeId: e.settles ? (ids.get(e.settles) ?? null) : null,
-        dueDate: e.dueInDays === undefined ? null : dateOnly(e.dueInDays),
+        dueDate: e.dueInDays === undefined ? null : dateOnly(e.dueInDays, timeZone),
         paidAt: e.paidDaysAgo === undefined ? null : new Date(Date.now() - e.paidDaysAgo * DAY),
       },
       select: { id: true },

@@ -51,7 +51,7 @@ async function seedTenant(db: SeedDb, spec: TenantSpec): Promise<Record<string, 
       linkedPatientId: (linkedUserId && patients.find((p) => p.userId === linkedUserId)?.id) ?? null,
     });
     counts.transactions = spec.finance
-      ? await ensureTransactions(tx, tenant.id, scheduling.providers, byRole("finance")[0]?.id ?? null)
+      ? await ensureTransactions(tx, tenant.id, tenant.timeZone, scheduling.providers, byRole("finance")[0]?.id ?? null)
       : 0;
     if (Object.values(counts).some((n) => n > 0)) {
       await tx.auditLog.create({

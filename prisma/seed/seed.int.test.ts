@@ -38,11 +38,8 @@ const tenantId = (slug: string) => withClient(ownerUrl, async (c) =>
 describe("db:seed", () => {
   beforeAll(async () => {
     await withClient(TEST_SERVER_URL, (c) => c.query(`CREATE DATABASE ${name}`));
-    let t = performance.now();
     await migrate(ownerUrl, { log: () => {} });
-    console.log("migrate", performance.now() - t); t = performance.now();
-    await seed(ownerUrl, { log: console.log });
-    console.log("seed", performance.now() - t);
+    await seed(ownerUrl);
   }, 120_000);
 
   afterAll(async () => {
