@@ -29,6 +29,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Lets parallel test runs build into separate folders.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   experimental: { authInterrupts: true },
   // `npm run typecheck` checks the whole project (tests and scripts too); no need to do it twice.
   typescript: { ignoreBuildErrors: true },

@@ -19,6 +19,12 @@ const schema = z.object({
   FIELD_ENCRYPTION_ACTIVE_KEY: z.string().optional(),
   /** base64 of 32 bytes: keys the HMAC blind indexes (CPF lookup, e-mail of failed logins). */
   BLIND_INDEX_KEY: z.string().min(40),
+  /** smtp(s)://user:pass@host:port. Development and tests point it at the local catcher. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("Prontivus <nao-responda@prontivus.dev>"),
+  /** Where the development catcher and the logging SMS driver keep what was "sent". */
+  OUTBOX_DIR: z.string().optional(),
+  SMS_DRIVER: z.enum(["log"]).default("log"),
 });
 
 export type Env = z.infer<typeof schema>;
