@@ -14,7 +14,7 @@ const DB_IMPORTS = [
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", "scripts/prisma-migrate/node_modules/**", ".data/**", "playwright-report/**", "test-results/**"]),
+  globalIgnores([".next/**", ".next-*/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", "scripts/prisma-migrate/node_modules/**", ".data/**", "playwright-report/**", "test-results/**"]),
   {
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", { patterns: DB_IMPORTS }] },
