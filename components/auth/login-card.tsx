@@ -3,7 +3,12 @@ import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { LoginForm } from "./login-form";
 
 /** The sign-in page body, shared by tenant hosts and the platform host. */
-export async function LoginCard({ orgName, notice, afterSignIn }: { orgName: string; notice?: string; afterSignIn?: string }) {
+export async function LoginCard({ orgName, notice, afterSignIn, forgotPassword }: {
+  orgName: string;
+  notice?: string;
+  afterSignIn?: string;
+  forgotPassword?: boolean;
+}) {
   const t = await getTranslations("auth");
   return (
     <main className="flex min-h-dvh items-center justify-center p-6">
@@ -15,7 +20,7 @@ export async function LoginCard({ orgName, notice, afterSignIn }: { orgName: str
         </div>
         <div className="rounded-lg border border-border bg-surface p-6 shadow-sm">
           <h2 className="mb-4 text-lg font-semibold">{t("title")}</h2>
-          <LoginForm notice={notice} afterSignIn={afterSignIn} />
+          <LoginForm notice={notice} afterSignIn={afterSignIn} forgotPassword={forgotPassword} />
         </div>
         <LanguageSwitcher className="justify-center" />
       </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -13,8 +14,12 @@ import { Input } from "@/components/ui/input";
 
 type Values = { email: string; password: string };
 
-export function LoginForm({ notice, afterSignIn = "/" }: { notice?: string; afterSignIn?: string }) {
+/**
+ * `forgotPassword`: password reset exists per clinic only, so the platform's sign-in hides it.
+ */
+export function LoginForm({ notice, afterSignIn = "/", forgotPassword = true }: { notice?: string; afterSignIn?: string; forgotPassword?: boolean }) {
   const t = useTranslations("auth");
+  const tr = useTranslations("passwordReset");
   const [failed, setFailed] = useState(false);
   const schema = z.object({
     email: z.string().trim().email(t("emailInvalid")),
@@ -47,6 +52,11 @@ export function LoginForm({ notice, afterSignIn = "/" }: { notice?: string; afte
       <Button type="submit" className="w-full" loading={formState.isSubmitting}>
         {formState.isSubmitting ? t("submitting") : t("submit")}
       </Button>
+      {forgotPassword && (
+        <Link href="/forgot-password" className="block text-center text-sm font-medium text-brand-700 underline">
+          {tr("forgotLink")}
+        </Link>
+      )}
     </form>
   );
 }

@@ -1,13 +1,19 @@
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { seed } from "../../prisma/seed/index";
 import { migrate } from "../../scripts/lib/migrations";
+import { startSmtpCatcher } from "../../scripts/lib/smtp-catcher";
 import { databaseUrlFor, freshDatabaseName, testSecrets, TEST_SERVER_URL } from "../../lib/testing/test-env";
 import { E2E_PORT, STATE_FILE } from "./state";
 
 // Playwright's web server: a fresh database (migrated and seeded), then the production build
-// (`next start`) on it, connected as the application role. On SIGTERM the database is dropped.
+// (`next start`) on it, connected as the application role. Mail goes to an SMTP catcher in this
+// process, kept in a fresh outbox directory that specs read (e2e/support/outbox.ts) and that the
+// production build shows at /dev/outbox because of ENABLE_DEV_OUTBOX. On SIGTERM the database and
+// the outbox are removed.
 
 async function admin(sql: string) {
   const client = new pg.Client({ connectionString: TEST_SERVER_URL });
@@ -22,11 +28,16 @@ async function admin(sql: string) {
 const name = freshDatabaseName("prontivus_e2e");
 await admin(`CREATE DATABASE ${name}`);
 const ownerUrl = databaseUrlFor(name);
+const outboxDir = mkdtempSync(path.join(tmpdir(), "prontivus-e2e-outbox-"));
+const catcher = await startSmtpCatcher({ port: 0, outboxDir });
 const env = {
   ...testSecrets(),
   DATABASE_URL: ownerUrl,
   APP_DATABASE_URL: databaseUrlFor(name, "prontivus_app"),
   APP_HOST: `localhost:${E2E_PORT}`,
+  SMTP_URL: catcher.url,
+  OUTBOX_DIR: outboxDir,
+  ENABLE_DEV_OUTBOX: "1",
 };
 Object.assign(process.env, env);
 await migrate(ownerUrl, { log: () => {} });
@@ -43,6 +54,8 @@ async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   next.kill("SIGTERM");
+  await catcher.stop();
+  rmSync(outboxDir, { recursive: true, force: true });
   await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((e) => console.error(e));
   process.exit(code);
 }

@@ -40,3 +40,9 @@ export function cookiesFor(state: StorageState, host: string) {
   if (!state.cookies.some((c) => c.name.endsWith("session-token"))) throw new Error("no session cookie in this state");
   return state.cookies.map((c) => ({ ...c, domain: host }));
 }
+
+/** For test.use({ storageState: signedInAs(email) }): every test starts signed in as `email`. */
+export function signedInAs(email: string) {
+  return async ({ browser }: { browser: Browser }, provide: (state: StorageState) => Promise<void>) =>
+    provide(await sessionFor(browser, email));
+}

@@ -85,14 +85,17 @@ describe("authenticate", () => {
     expect((await userRow(doctor.id)).last_login_at).not.toBeNull();
   });
 
-  it("refuses a wrong password: null, one LOGIN_FAILED event, one attempt, nothing else changed", async () => {
+  it("refuses a wrong password: null, one LOGIN_FAILED event, one attempt, the failure counted", async () => {
     const [before, userBefore] = await Promise.all([footprint(clinic), userRow(doctor.id)]);
     const m = meta(clinic);
 
     expect(await authenticate({ email: doctor.email, password: `${doctor.password}x` }, m)).toBeNull();
 
     expect(added(before, await footprint(clinic))).toEqual({ security_events: 1, login_attempts: 1 });
-    expect(await userRow(doctor.id)).toEqual(userBefore);
+    // The lockout counter moves (lockout.ts); updated_at follows any update. Nothing else changes.
+    expect(await userRow(doctor.id)).toEqual({
+      ...userBefore, failed_login_count: (userBefore.failed_login_count as number) + 1, updated_at: expect.any(String),
+    });
     expect(await securityEvents(clinic, m)).toEqual([
       { type: "LOGIN_FAILED", severity: "MEDIUM", user_id: doctor.id, details: { reason: "bad_password" } },
     ]);

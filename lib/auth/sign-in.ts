@@ -6,10 +6,12 @@ import type { Tx } from "@/lib/db/client";
 import { systemDb } from "@/lib/db/system";
 import { withTenant } from "@/lib/db/tenant";
 import type { RequestMeta } from "@/lib/request";
+import { checkGate, registerFailure, systemClock, type Clock, type Gate } from "./lockout";
 
 // Password sign-in for one tenant (or the platform when no tenant host). Every attempt is
-// recorded; a failure answers the same way whether the e-mail exists or not, and takes about as
-// long (a dummy argon2 verification when there is no user).
+// recorded; a failure answers the same way whether the e-mail exists, the password is wrong, the
+// account is throttled or locked, and takes about as long (a dummy argon2 verification whenever
+// no real one runs). Lockout and throttling rules live in lockout.ts.
 
 export const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -25,33 +27,81 @@ export type SessionUser = {
   sessionVersion: number;
 };
 
-type Candidate = { id: string; name: string; email: string; passwordHash: string | null; status: string; sessionVersion: number };
+export type SignInDeps = { now?: Clock };
 
-const findCandidate = (tx: Tx, email: string) =>
+type Candidate = {
+  id: string; name: string; email: string; passwordHash: string | null; status: string;
+  sessionVersion: number; failedLoginCount: number; lockedAt: Date | null;
+};
+
+/** Runs a unit of work in the attempt's scope (tenant or platform), as `user` when known. */
+type Scope = <T>(user: { id: string } | null, fn: (tx: Tx) => Promise<T>) => Promise<T>;
+
+const findCandidate = (tx: Tx, email: string): Promise<Candidate | null> =>
   tx.user.findFirst({
     where: { email },
-    select: { id: true, name: true, email: true, passwordHash: true, status: true, sessionVersion: true },
+    select: {
+      id: true, name: true, email: true, passwordHash: true, status: true,
+      sessionVersion: true, failedLoginCount: true, lockedAt: true,
+    },
   });
 
-async function recordOutcome(tx: Tx, meta: RequestMeta, emailHash: string, user: Candidate | null, ok: boolean) {
-  await tx.loginAttempt.create({ data: { userId: user?.id ?? null, emailHash, ip: meta.ip ?? "unknown", succeeded: ok } });
-  if (ok && user) {
-    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-    await recordAudit(tx, { ...meta, user }, { action: "auth.login", entityType: "user", entityId: user.id });
-  } else {
-    await recordSecurityEvent(tx, meta, {
-      type: "LOGIN_FAILED",
-      severity: user ? "MEDIUM" : "LOW",
-      userId: user?.id ?? null,
-      details: { reason: user ? (user.status === "ACTIVE" ? "bad_password" : "inactive_user") : "unknown_user" },
-    });
-  }
+function failureReason(user: Candidate | null, gate: Gate): string {
+  if (!user) return "unknown_user";
+  if (user.status !== "ACTIVE") return "inactive_user";
+  return gate === "locked" ? "account_locked" : "bad_password";
 }
 
-export async function authenticate(input: unknown, meta: RequestMeta): Promise<SessionUser | null> {
+async function recordOutcome(tx: Tx, meta: RequestMeta, emailHash: string, user: Candidate | null, ok: boolean, gate: Gate, at: Date) {
+  // createdAt from the same clock the gate reads, so delays are measured on one time line.
+  await tx.loginAttempt.create({ data: { userId: user?.id ?? null, emailHash, ip: meta.ip ?? "unknown", succeeded: ok, createdAt: at } });
+  if (ok && user) {
+    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: at, failedLoginCount: 0 } });
+    await recordAudit(tx, { ...meta, user }, { action: "auth.login", entityType: "user", entityId: user.id });
+    return;
+  }
+  if (gate === "ip_blocked" || gate === "throttled") {
+    await recordSecurityEvent(tx, meta, {
+      type: "RATE_LIMITED", severity: "MEDIUM", userId: user?.id ?? null, details: { reason: gate === "ip_blocked" ? "ip" : "account" },
+    });
+  } else {
+    await recordSecurityEvent(tx, meta, {
+      type: "LOGIN_FAILED", severity: user ? "MEDIUM" : "LOW", userId: user?.id ?? null, details: { reason: failureReason(user, gate) },
+    });
+  }
+  // Only an active, unlocked account accumulates failures; refusals by IP say nothing about it.
+  if (!user || user.status !== "ACTIVE" || user.lockedAt || gate === "ip_blocked") return;
+  const { failures, lockedNow } = await registerFailure(tx, user.id, at);
+  if (!lockedNow) return;
+  await recordSecurityEvent(tx, meta, { type: "ACCOUNT_LOCKED", severity: "HIGH", userId: user.id, details: { failures } });
+  // A lock changes the users row: audited, by the system (no actor), in the same transaction.
+  await recordAudit(tx, { ...meta, user: null }, {
+    action: "auth.account_locked", entityType: "user", entityId: user.id, metadata: { failures }, riskScore: 70,
+  });
+}
+
+async function attempt(scope: Scope, emailHash: string, email: string, password: string, meta: RequestMeta, now: Clock) {
+  const at = now();
+  const { user, gate } = await scope(null, async (tx) => {
+    const user = await findCandidate(tx, email);
+    return { user, gate: await checkGate(tx, meta.ip, user, at) };
+  });
+  let ok = false;
+  // Verify outside the transaction: argon2 costs ~20 ms and should not hold a connection.
+  if (gate === "open") ok = (await verifyPasswordOrDummy(user?.passwordHash, password)) && user?.status === "ACTIVE";
+  // Throttled or locked: the password is not checked, but the dummy verification keeps the
+  // timing of a normal failure. An IP block skips it: shedding that CPU is its purpose, and it
+  // does not depend on the account, so it reveals nothing about it.
+  else if (gate !== "ip_blocked") await verifyPasswordOrDummy(null, password);
+  await scope(user, (tx) => recordOutcome(tx, meta, emailHash, user, ok, gate, at));
+  return ok && user ? pick(user) : null;
+}
+
+export async function authenticate(input: unknown, meta: RequestMeta, deps: SignInDeps = {}): Promise<SessionUser | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
+  const now = deps.now ?? systemClock;
 
   if (meta.tenantSlug) {
     const tenant = await systemDb.findTenantBySlug(meta.tenantSlug);
@@ -59,20 +109,14 @@ export async function authenticate(input: unknown, meta: RequestMeta): Promise<S
       await verifyPasswordOrDummy(null, password);
       return null;
     }
-    const scope = { tenantId: tenant.id, requestId: meta.requestId, user: null };
-    // Verify outside the transaction: argon2 costs ~20 ms and should not hold a connection.
-    const user = await withTenant(scope, (tx) => findCandidate(tx, email));
-    const ok = (await verifyPasswordOrDummy(user?.passwordHash, password)) && user?.status === "ACTIVE";
-    await withTenant({ ...scope, user }, (tx) =>
-      recordOutcome(tx, meta, lookupHash(tenant.id, "login-email", email), user, ok));
-    return ok && user ? { ...pick(user), tenantId: tenant.id, tenantSlug: tenant.slug } : null;
+    const scope: Scope = (user, fn) => withTenant({ tenantId: tenant.id, requestId: meta.requestId, user }, fn);
+    const user = await attempt(scope, lookupHash(tenant.id, "login-email", email), email, password, meta, now);
+    return user ? { ...user, tenantId: tenant.id, tenantSlug: tenant.slug } : null;
   }
 
-  const user = await systemDb.withPlatform(meta.requestId, null, (tx) => findCandidate(tx, email));
-  const ok = (await verifyPasswordOrDummy(user?.passwordHash, password)) && user?.status === "ACTIVE";
-  await systemDb.withPlatform(meta.requestId, user?.id ?? null, (tx) =>
-    recordOutcome(tx, meta, lookupHash("platform", "login-email", email), user, ok));
-  return ok && user ? { ...pick(user), tenantId: null, tenantSlug: null } : null;
+  const scope: Scope = (user, fn) => systemDb.withPlatform(meta.requestId, user?.id ?? null, fn);
+  const user = await attempt(scope, lookupHash("platform", "login-email", email), email, password, meta, now);
+  return user ? { ...user, tenantId: null, tenantSlug: null } : null;
 }
 
 const pick = (u: Candidate) => ({ id: u.id, name: u.name, email: u.email, sessionVersion: u.sessionVersion });

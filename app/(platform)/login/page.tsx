@@ -9,5 +9,5 @@ export const metadata: Metadata = { title: "Entrar" };
 export default async function PlatformLoginPage() {
   if (await currentPlatformContext()) redirect("/platform");
   const t = await getTranslations("platform");
-  return <LoginCard orgName={t("platformSignIn")} afterSignIn="/platform" />;
+  return <LoginCard orgName={t("platformSignIn")} afterSignIn="/platform" forgotPassword={false} />;
 }

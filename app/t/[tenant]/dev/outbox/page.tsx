@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { OutboxView } from "@/components/dev/outbox-view";
+import { devOutboxDir } from "@/lib/outbox/enabled";
+import { listOutbox } from "@/lib/outbox/read";
+
+export const metadata: Metadata = { title: "Caixa de saída (desenvolvimento)" };
+
+const LIMIT = 100;
+
+// {clinic}.host/dev/outbox (proxy.ts rewrites tenant hosts here): the same machine-wide outbox as
+// the root host's /dev/outbox, so a link in a clinic's e-mail can be followed from either.
+// Development only: 404 in production and whenever no outbox directory is configured.
+export default async function TenantDevOutboxPage() {
+  await connection(); // the environment and the directory are read per request, never at build
+  const dir = devOutboxDir();
+  if (!dir) notFound();
+  return <OutboxView items={await listOutbox(dir, { limit: LIMIT })} limit={LIMIT} />;
+}

@@ -1,0 +1,28 @@
+"use server";
+
+import { getTranslations } from "next-intl/server";
+import type { ResetPasswordState } from "@/components/auth/password-reset-state";
+import { completePasswordReset, RESET_LINK_INVALID } from "@/lib/auth/password-reset";
+import { isAppError } from "@/lib/errors";
+import { requestMeta } from "@/lib/request";
+
+// Unauthenticated by design: the token is the credential. The clinic comes from the host
+// (proxy.ts). Parse → domain call → map AppError to what the form shows.
+export async function completePasswordResetAction(_prev: ResetPasswordState, form: FormData): Promise<ResetPasswordState> {
+  const meta = await requestMeta();
+  const token = form.get("token");
+  const password = form.get("password");
+  if (!meta.tenantSlug || typeof token !== "string") return { status: "invalid_link", message: RESET_LINK_INVALID };
+  if (typeof password !== "string" || password !== form.get("confirmation")) {
+    const t = await getTranslations("passwordReset");
+    return { status: "error", fields: { confirmation: [t("confirmMismatch")] } };
+  }
+  try {
+    await completePasswordReset(meta.tenantSlug, token, password, meta);
+    return { status: "done" };
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    if (error.code === "validation") return { status: "error", message: error.message, fields: error.fields };
+    return { status: "invalid_link", message: error.message };
+  }
+}

@@ -1,0 +1,15 @@
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { fieldErrorsOf } from "./schemas";
+
+/**
+ * Domain functions validate their own input even though the adapters already did: they are
+ * also called from tests, jobs and future APIs, and a bad id must be a 400, not a Prisma error.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new AppError("validation", "Revise os campos destacados.", fieldErrorsOf(parsed.error));
+  }
+  return parsed.data;
+}
