@@ -28,7 +28,7 @@ describe("devOutboxDir", () => {
 
   it("is off in production unless ENABLE_DEV_OUTBOX=1 (the e2e server)", () => {
     expect(withEnv({ NODE_ENV: "production", OUTBOX_DIR: "/tmp/o", ENABLE_DEV_OUTBOX: undefined })).toBeUndefined();
-    expect(withEnv({ NODE_ENV: "production", OUTBOX_DIR: "/tmp/o", ENABLE_DEV_OUTBOX: "true" })).toBeUndefined();
+    expect(() => withEnv({ NODE_ENV: "production", OUTBOX_DIR: "/tmp/o", ENABLE_DEV_OUTBOX: "true" })).toThrow(/ENABLE_DEV_OUTBOX/);
     expect(withEnv({ NODE_ENV: "production", OUTBOX_DIR: "/tmp/o", ENABLE_DEV_OUTBOX: "1" })).toBe("/tmp/o");
   });
 });
