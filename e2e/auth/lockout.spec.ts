@@ -1,25 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "../support/auth";
-import { ownerQuery } from "../support/db";
+import { createStaffUser, ownerQuery } from "../support/db";
 import { extractLink, waitForMail } from "../support/outbox";
 import { tenantUrl } from "../support/state";
-import { hashPassword } from "../../lib/crypto/password";
 
 // Ten wrong passwords through the real form lock the account; the right one is then refused
 // with the same generic message; a password reset still gets the owner back in.
 
-/** A staff account of its own on `slug`, written as the database owner (no seeded login is touched). */
-async function createStaffUser(slug: string, label: string) {
-  const email = `${label}-${Date.now().toString(36)}@${slug}.test`;
-  const password = `Inicial-${Date.now().toString(36)}-9`;
-  const [{ id }] = (await ownerQuery<{ id: string }>(
-    `INSERT INTO users (id, tenant_id, email, name, password_hash, status, updated_at)
-     VALUES (gen_random_uuid(), (SELECT id FROM tenants WHERE slug = $1), $2, $3, $4, 'ACTIVE', now()) RETURNING id`,
-    [slug, email, `Pessoa de Teste ${label}`, await hashPassword(password)])) as [{ id: string }];
-  await ownerQuery(
-    "INSERT INTO user_roles (id, tenant_id, user_id, role) SELECT gen_random_uuid(), tenant_id, id, 'doctor' FROM users WHERE id = $1", [id]);
-  return { id, email, password };
-}
 
 async function attempt(page: Page, email: string, password: string) {
   await page.getByLabel("E-mail").fill(email);

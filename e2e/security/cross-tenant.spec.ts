@@ -172,50 +172,66 @@ test.describe("hosts and paths outside a tenant's tree answer 404", () => {
   });
 });
 
-test("vida's patients never show on demo", async ({ browser }) => {
-  const patients = await ownerQuery<{ id: string; slug: string; full_name: string; social_name: string | null; search_name: string }>(
+type PatientRow = { id: string; slug: string; full_name: string; social_name: string | null; search_name: string };
+
+async function demoAndVidaPatients() {
+  const patients = await ownerQuery<PatientRow>(
     `SELECT p.id, t.slug, p.full_name, p.social_name, p.search_name FROM patients p JOIN tenants t ON t.id = p.tenant_id
       WHERE t.slug IN ('demo', 'vida') AND p.status = 'ACTIVE' ORDER BY p.search_name, p.id`);
-  const demo = patients.filter((p) => p.slug === "demo");
   const vida = patients.filter((p) => p.slug === "vida");
   expect(vida.length).toBeGreaterThan(0);
-  // A vida patient no demo patient's name contains, and one whose surname demo patients share.
-  const unique = vida.find((v) => !v.social_name && !demo.some((d) => d.search_name.includes(v.search_name)));
-  const surnameOf = (p: { full_name: string }) => p.full_name.split(" ").at(-1)!;
-  const shared = vida.find((v) => demo.some((d) => d.search_name.includes(surnameOf(v).toLowerCase())));
-  if (!unique || !shared) throw new Error("the seed no longer has the vida patients this test needs");
+  return { demo: patients.filter((p) => p.slug === "demo"), vida };
+}
 
-  // Control: on vida's own host the name finds the patient.
-  const vidaContext = await browser.newContext({ storageState: await sessionFor(browser, "recepcao@vida.prontivus.dev") });
-  const vidaPage = await vidaContext.newPage();
-  await vidaPage.goto(tenantUrl("vida", `/patients?q=${encodeURIComponent(unique.full_name)}`));
-  await expect(vidaPage.getByRole("rowheader", { name: unique.full_name, exact: true })).toBeVisible();
-  await vidaContext.close();
+test.describe("vida's patients never show on demo", () => {
+  test("a vida patient's exact name finds them on vida and nothing on demo", async ({ browser }) => {
+    const { demo, vida } = await demoAndVidaPatients();
+    // A vida patient whose name no demo patient's name contains (the clinics share some names).
+    const target = vida.find((v) => !v.social_name && !demo.some((d) => d.search_name.includes(v.search_name)));
+    if (!target) throw new Error("the seed no longer has a vida patient name unique to vida");
 
-  const context = await browser.newContext({ storageState: await sessionFor(browser, "recepcao@demo.prontivus.dev") });
-  const page = await context.newPage();
-  await page.goto(tenantUrl("demo", "/patients"));
-  const table = page.getByRole("table", { name: "Pacientes" });
-  await expect(table.locator("tbody tr")).toHaveCount(20);
+    // Control: on vida's own host the name finds the patient.
+    const vidaContext = await browser.newContext({ storageState: await sessionFor(browser, "recepcao@vida.prontivus.dev") });
+    const vidaPage = await vidaContext.newPage();
+    await vidaPage.goto(tenantUrl("vida", `/patients?q=${encodeURIComponent(target.full_name)}`));
+    await expect(vidaPage.getByRole("rowheader", { name: target.full_name, exact: true })).toBeVisible();
+    await vidaContext.close();
 
-  await page.getByRole("searchbox").fill(unique.full_name);
-  await page.getByRole("searchbox").press("Enter");
-  await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe(unique.full_name);
-  await expect(table.getByText("Nenhum paciente encontrado.")).toBeVisible();
-  await expect(page.getByText("Nenhum paciente", { exact: true })).toBeVisible();
+    const context = await browser.newContext({ storageState: await sessionFor(browser, "recepcao@demo.prontivus.dev") });
+    const page = await context.newPage();
+    await page.goto(tenantUrl("demo", "/patients"));
+    const table = page.getByRole("table", { name: "Pacientes" });
+    await expect(table.locator("tbody tr")).toHaveCount(20);
 
-  // The whole server answer (HTML and the embedded React payload) carries no vida patient id,
-  // while it does carry the ids of the demo patients it lists: ids would show if any leaked.
-  const vidaIds = vida.map((v) => v.id);
-  for (const q of [unique.full_name, surnameOf(shared)]) {
-    const response = await page.goto(tenantUrl("demo", `/patients?q=${encodeURIComponent(q)}`));
+    await page.getByRole("searchbox").fill(target.full_name);
+    await page.getByRole("searchbox").press("Enter");
+    await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe(target.full_name);
+    await expect(table.getByText("Nenhum paciente encontrado.")).toBeVisible();
+    await expect(page.getByText("Nenhum paciente", { exact: true })).toBeVisible();
+
+    // The server's whole answer for that search (HTML and embedded React payload) names no vida id.
+    const html = await page.evaluate(async (href) => (await fetch(href)).text(), `?q=${encodeURIComponent(target.full_name)}`);
+    expect(html).toContain("Nenhum paciente encontrado.");
+    expect(vida.filter((v) => html.includes(v.id)).map((v) => v.id)).toEqual([]);
+    await context.close();
+  });
+
+  test("a surname both clinics share lists only demo's patients on demo", async ({ browser }) => {
+    const { demo, vida } = await demoAndVidaPatients();
+    const surnameOf = (p: PatientRow) => p.full_name.split(" ").at(-1)!.toLowerCase();
+    const shared = vida.map(surnameOf).find((s) => demo.some((d) => d.search_name.includes(s)));
+    if (!shared) throw new Error("the seed no longer has a surname both clinics share");
+
+    const context = await browser.newContext({ storageState: await sessionFor(browser, "recepcao@demo.prontivus.dev") });
+    const page = await context.newPage();
+    const response = await page.goto(tenantUrl("demo", `/patients?q=${encodeURIComponent(shared)}`));
     expect(response?.status()).toBe(200);
     const html = await response!.text();
-    expect(vidaIds.filter((id) => html.includes(id))).toEqual([]);
-    if (q === surnameOf(shared)) {
-      await expect(table.locator("tbody tr th").first()).toBeVisible();
-      expect(demo.filter((d) => html.includes(d.id)).length).toBeGreaterThan(0);
-    }
-  }
-  await context.close();
+    const rows = page.getByRole("table", { name: "Pacientes" }).locator("tbody tr");
+    await expect(rows.first().getByRole("rowheader")).toBeVisible();
+    // Ids are in the payload (the demo patients listed), and none of them is vida's.
+    expect(demo.filter((d) => html.includes(d.id)).length).toBe(await rows.count());
+    expect(vida.filter((v) => html.includes(v.id)).map((v) => v.id)).toEqual([]);
+    await context.close();
+  });
 });

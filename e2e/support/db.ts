@@ -1,4 +1,5 @@
 import pg from "pg";
+import { hashPassword } from "../../lib/crypto/password";
 import { e2eEnv } from "./state";
 
 // Direct reads of the e2e database as its owner (row-level security does not apply), so a spec
@@ -25,4 +26,17 @@ export async function rowCounts(tables: string[]): Promise<Record<string, number
   const sql = tables.map((t, i) => `SELECT $${i + 1}::text AS t, count(*)::int AS n FROM "${t}"`).join(" UNION ALL ");
   const rows = await ownerQuery<{ t: string; n: number }>(sql, tables);
   return Object.fromEntries(rows.map((r) => [r.t, r.n]));
+}
+
+/** A doctor account of its own on `slug`, written as the owner, so no seeded login is touched. */
+export async function createStaffUser(slug: string, label: string) {
+  const email = `${label}-${Date.now().toString(36)}@${slug}.test`;
+  const password = `Inicial-${Date.now().toString(36)}-9`;
+  const [row] = await ownerQuery<{ id: string }>(
+    `INSERT INTO users (id, tenant_id, email, name, password_hash, status, updated_at)
+     VALUES (gen_random_uuid(), (SELECT id FROM tenants WHERE slug = $1), $2, $3, $4, 'ACTIVE', now()) RETURNING id`,
+    [slug, email, `Pessoa de Teste ${label}`, await hashPassword(password)]);
+  await ownerQuery(
+    "INSERT INTO user_roles (id, tenant_id, user_id, role) SELECT gen_random_uuid(), tenant_id, id, 'doctor' FROM users WHERE id = $1", [row!.id]);
+  return { id: row!.id, email, password };
 }

@@ -2,9 +2,10 @@ import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { recordSecurityEvent } from "@/lib/audit/record";
 import type { Context } from "@/lib/context";
+import type { Tx } from "@/lib/db/client";
 import { systemDb } from "@/lib/db/system";
 import { withTenant } from "@/lib/db/tenant";
-import { requestMeta } from "@/lib/request";
+import { requestMeta, type RequestMeta } from "@/lib/request";
 import { findTenant } from "@/lib/tenancy/current";
 import { authOptions } from "./options";
 import { permissionsFor } from "./policy";
@@ -33,23 +34,9 @@ export const currentContext = cache(async (): Promise<Context | null> => {
     }));
     return null;
   }
-  const user = await withTenant(scope, (tx) => tx.user.findFirst({
-    where: { id: session.user.id },
-    select: { id: true, name: true, email: true, status: true, sessionVersion: true, roles: { select: { role: true } } },
-  }));
-  if (!user || user.status !== "ACTIVE" || user.sessionVersion !== session.user.sessionVersion) return null;
-  const roles = user.roles.map((r) => r.role);
-  return {
-    tenantId: tenant.id,
-    tenantSlug: tenant.slug,
-    timeZone: tenant.timeZone,
-    user: { id: user.id, name: user.name, email: user.email },
-    roles,
-    permissions: await permissionsFor(roles),
-    requestId: meta.requestId,
-    ip: meta.ip,
-    userAgent: meta.userAgent,
-  };
+  const user = await withTenant(scope, (tx) => findSessionUser(tx, session.user.id));
+  const actor = await liveActor(user, session.user.sessionVersion);
+  return actor && { tenantId: tenant.id, tenantSlug: tenant.slug, timeZone: tenant.timeZone, ...actor, ...requestPart(meta) };
 });
 
 export const currentPlatformContext = cache(async (): Promise<PlatformContext | null> => {
@@ -57,21 +44,22 @@ export const currentPlatformContext = cache(async (): Promise<PlatformContext | 
   if (meta.tenantSlug) return null;
   const session = await getServerSession(authOptions());
   if (!session?.user?.id || session.user.tenantId !== null) return null;
-  const user = await systemDb.withPlatform(meta.requestId, session.user.id, (tx) => tx.user.findFirst({
-    where: { id: session.user.id, tenantId: null },
-    select: { id: true, name: true, email: true, status: true, sessionVersion: true, roles: { select: { role: true } } },
-  }));
-  if (!user || user.status !== "ACTIVE" || user.sessionVersion !== session.user.sessionVersion) return null;
-  const roles = user.roles.map((r) => r.role);
-  return {
-    tenantId: null,
-    tenantSlug: null,
-    timeZone: PLATFORM_TIME_ZONE,
-    user: { id: user.id, name: user.name, email: user.email },
-    roles,
-    permissions: await permissionsFor(roles),
-    requestId: meta.requestId,
-    ip: meta.ip,
-    userAgent: meta.userAgent,
-  };
+  const user = await systemDb.withPlatform(meta.requestId, session.user.id, (tx) => findSessionUser(tx, session.user.id));
+  const actor = await liveActor(user, session.user.sessionVersion);
+  return actor && { tenantId: null, tenantSlug: null, timeZone: PLATFORM_TIME_ZONE, ...actor, ...requestPart(meta) };
 });
+
+// RLS decides which user rows the transaction can see (the tenant's, or platform users).
+const findSessionUser = (tx: Tx, id: string) => tx.user.findFirst({
+  where: { id },
+  select: { id: true, name: true, email: true, status: true, sessionVersion: true, roles: { select: { role: true } } },
+});
+
+/** The session's user as an actor, or null when disabled or when the session version moved on. */
+async function liveActor(user: Awaited<ReturnType<typeof findSessionUser>>, sessionVersion: number) {
+  if (!user || user.status !== "ACTIVE" || user.sessionVersion !== sessionVersion) return null;
+  const roles = user.roles.map((r) => r.role);
+  return { user: { id: user.id, name: user.name, email: user.email }, roles, permissions: await permissionsFor(roles) };
+}
+
+const requestPart = (meta: RequestMeta) => ({ requestId: meta.requestId, ip: meta.ip, userAgent: meta.userAgent });

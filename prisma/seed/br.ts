@@ -27,17 +27,6 @@ export function nextCpf(rng: Rng): string {
   }
 }
 
-/** Same rule lib/patients documents: lower-case, accent-free "fullName socialName". */
-export function toSearchName(fullName: string, socialName?: string | null): string {
-  return [fullName, socialName ?? ""]
-    .join(" ")
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
 /** Fixed CNPJs for the demo tenants; asserted valid so a typo fails loudly, not at sign-up. */
 export function assertValidCnpj(cnpj: string): string {
   if (!isValidCnpj(cnpj)) throw new Error(`seed CNPJ ${cnpj} is not valid`);

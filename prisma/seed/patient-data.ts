@@ -1,5 +1,6 @@
 import type { AllergySeverity, Sex } from "@/lib/generated/prisma/enums";
-import { nextCpf, toSearchName } from "./br";
+import { toSearchName } from "@/lib/patients/search-name";
+import { nextCpf } from "./br";
 import * as N from "./names";
 import { Rng } from "./random";
 
