@@ -33,20 +33,23 @@ function filterFor(ctx: Context, q: string | undefined): Prisma.Sql {
 export async function listPatients(ctx: Context, input: unknown): Promise<PatientPage> {
   const { q, page, pageSize } = patientListQuery.parse(input ?? {});
   const term = q ? toSearchName(q) : "";
-  const rows = await withTenant(ctx, (tx) => tx.$queryRaw<Row[]>`
+  const filter = filterFor(ctx, q);
+  const { rows, total } = await withTenant(ctx, async (tx) => {
+    const rows = await tx.$queryRaw<Row[]>`
     SELECT p.id, p.full_name, p.social_name, p.cpf_enc, p.birth_date, p.phone, ip.name AS insurance,
            count(*) OVER () AS total
       FROM patients p
       LEFT JOIN insurance_providers ip ON ip.tenant_id = p.tenant_id AND ip.id = p.insurance_provider_id
-     WHERE p.tenant_id = ${ctx.tenantId}::uuid AND p.status = 'ACTIVE' ${filterFor(ctx, q)}
+     WHERE p.tenant_id = ${ctx.tenantId}::uuid AND p.status = 'ACTIVE' ${filter}
      ORDER BY starts_with(p.search_name, ${term}) DESC, p.search_name, p.id
-     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
-  return {
-    rows: rows.map((r) => toItem(ctx, r)),
-    total: Number(rows[0]?.total ?? 0),
-    page,
-    pageSize,
-  };
+     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+    if (rows[0] || page === 1) return { rows, total: Number(rows[0]?.total ?? 0) };
+    // Past the last page the window count is absent: count on its own.
+    const [count] = await tx.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM patients p WHERE p.tenant_id = ${ctx.tenantId}::uuid AND p.status = 'ACTIVE' ${filter}`;
+    return { rows, total: Number(count?.n ?? 0) };
+  });
+  return { rows: rows.map((r) => toItem(ctx, r)), total, page, pageSize };
 }
 
 function toItem(ctx: Context, r: Row): PatientListItem {
