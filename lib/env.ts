@@ -11,6 +11,11 @@ const schema = z.object({
   APP_DATABASE_URL: z.string().url().optional(),
   APP_DATABASE_PASSWORD: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Proxies in front of the app that append to X-Forwarded-For (a load balancer: 1). The client
+   * address is the entry that many places from the right; anything left of it is client-written.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   /** Host (and port) the tenants' subdomains hang from: demo.{APP_HOST}. */
   APP_HOST: z.string().min(1).default("localhost:3000"),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must have at least 32 characters"),

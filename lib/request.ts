@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
+import { env } from "@/lib/env";
 import { REQUEST_ID_HEADER, TENANT_HEADER } from "@/lib/tenancy/host";
 
 export type RequestMeta = {
@@ -12,9 +13,17 @@ export type RequestMeta = {
 
 type HeaderBag = { get(name: string): string | null };
 
+/**
+ * The client address: counted from the right of X-Forwarded-For, because each proxy of ours
+ * appends the address it saw, while everything to the left is whatever the client sent.
+ */
+export function clientIp(xForwardedFor: string | null, trustedHops: number): string | null {
+  const entries = (xForwardedFor ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+  return entries[Math.max(entries.length - trustedHops, 0)] ?? null;
+}
+
 export function requestMetaFrom(h: HeaderBag): RequestMeta {
-  // The left-most X-Forwarded-For entry is the client as seen by our own load balancer.
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const forwarded = clientIp(h.get("x-forwarded-for"), env().TRUSTED_PROXY_HOPS);
   return {
     requestId: h.get(REQUEST_ID_HEADER) ?? randomUUID(),
     ip: (forwarded || h.get("x-real-ip")) ?? null,
