@@ -1,0 +1,69 @@
+import { recordAudit, recordSecurityEvent } from "@/lib/audit/record";
+import { revokeSession } from "@/lib/auth/api-tokens";
+import type { Permission } from "@/lib/auth/permissions";
+import { can, permissionsFor } from "@/lib/auth/policy";
+import type { Context } from "@/lib/context";
+import { withTenant } from "@/lib/db/tenant";
+import { forbidden, unauthorized } from "@/lib/errors";
+import { requestMetaFrom, type RequestMeta } from "@/lib/request";
+import { findTenant } from "@/lib/tenancy/current";
+import { bearerToken } from "./http";
+import { verifyAccessToken } from "./jwt";
+
+// The API's guard: the only source of a Context for bearer requests, built from the same pieces
+// as the cookie guard (host tenant, live user row, role permissions). The signature alone is not
+// trusted: every request re-reads the session and the user, so logout, a revoked family, a
+// disabled account or a bumped session version end access at once, not in 15 minutes.
+
+export type ApiAuth = { ctx: Context; sessionId: string };
+
+export async function apiAuth(request: Request): Promise<ApiAuth> {
+  const meta = requestMetaFrom(request.headers);
+  const token = bearerToken(request);
+  const claims = token ? verifyAccessToken(token) : null;
+  if (!claims || !meta.tenantSlug) throw unauthorized();
+  const tenant = await findTenant(meta.tenantSlug);
+  if (!tenant || tenant.status !== "ACTIVE") throw unauthorized();
+  const scope = { tenantId: tenant.id, requestId: meta.requestId, user: null };
+  if (claims.tid !== tenant.id) {
+    // A genuine token of another clinic presented on this host.
+    await withTenant(scope, (tx) => recordSecurityEvent(tx, meta, {
+      type: "TENANT_MISMATCH", severity: "HIGH", details: { via: "api", sessionId: claims.sid },
+    }));
+    throw unauthorized();
+  }
+  const session = await withTenant(scope, (tx) => tx.userSession.findFirst({
+    where: { id: claims.sid },
+    select: {
+      kind: true, revokedAt: true, expiresAt: true,
+      user: { select: { id: true, name: true, email: true, status: true, sessionVersion: true, roles: { select: { role: true } } } },
+    },
+  }));
+  const user = session?.user;
+  if (!session || session.kind !== "API" || session.revokedAt || session.expiresAt <= new Date()) throw unauthorized();
+  if (!user || user.id !== claims.sub || user.status !== "ACTIVE" || user.sessionVersion !== claims.sv) throw unauthorized();
+  const roles = user.roles.map((r) => r.role);
+  const ctx: Context = {
+    tenantId: tenant.id, tenantSlug: tenant.slug, timeZone: tenant.timeZone,
+    user: { id: user.id, name: user.name, email: user.email }, roles, permissions: await permissionsFor(roles),
+    requestId: meta.requestId, ip: meta.ip, userAgent: meta.userAgent,
+  };
+  return { ctx, sessionId: claims.sid };
+}
+
+/** A Context allowed `permission`: 401 without a live token, 403 without the permission. */
+export async function apiContextFor(request: Request, permission: Permission): Promise<Context> {
+  const { ctx } = await apiAuth(request);
+  if (!can(ctx, permission)) throw forbidden();
+  return ctx;
+}
+
+/** Logout: ends the token's session, and with it every refresh token of its family. */
+export async function logoutApiSession({ ctx, sessionId }: ApiAuth): Promise<void> {
+  await withTenant(ctx, async (tx) => {
+    await revokeSession(tx, sessionId);
+    await recordAudit(tx, ctx, { action: "auth.api_logout", entityType: "user_session", entityId: sessionId });
+  });
+}
+
+export const metaOf = (request: Request): RequestMeta => requestMetaFrom(request.headers);

@@ -1,0 +1,132 @@
+import { z } from "zod";
+import { ACCESS_TOKEN_TTL_S, signAccessToken } from "@/lib/api/jwt";
+import { recordAudit, recordSecurityEvent } from "@/lib/audit/record";
+import { randomToken, sha256Hex } from "@/lib/crypto/tokens";
+import type { Tx } from "@/lib/db/client";
+import { withTenant } from "@/lib/db/tenant";
+import { AppError, unauthorized } from "@/lib/errors";
+import type { RequestMeta } from "@/lib/request";
+import { findTenant } from "@/lib/tenancy/current";
+import { authenticate, type SessionUser } from "./sign-in";
+
+// Token sign-in for the REST API (mobile apps, integrations). Each login opens a user_sessions
+// row of kind API; its refresh tokens form one family that rotates on every use. Presenting a
+// refresh token that was already used means two parties hold it (theft, or a leaked backup):
+// the whole family is revoked and a security event is left. Bearer checks live in lib/api/context.ts.
+
+export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+export const apiLoginSchema = z.object({
+  email: z.string({ error: "Informe o e-mail." }).min(1, "Informe o e-mail.").max(254),
+  password: z.string({ error: "Informe a senha." }).min(1, "Informe a senha.").max(1024),
+});
+export const apiRefreshSchema = z.object({
+  refreshToken: z.string({ error: "Informe o refresh token." }).min(1, "Informe o refresh token.").max(200),
+});
+
+export type ApiTokens = { accessToken: string; tokenType: "Bearer"; expiresIn: number; refreshToken: string };
+
+const badCredentials = () => new AppError("unauthorized", "E-mail ou senha inválidos.");
+
+// user_sessions has no column for the session version the family was opened under, so it
+// travels inside the refresh token; the stored hash covers it, so it cannot be altered. A bumped
+// version (password reset, deactivation, 2FA reset) then ends the family at its next refresh.
+const newRefreshToken = (sessionVersion: number) => `${randomToken(32)}.${sessionVersion}`;
+const versionOf = (token: string) => Number(token.slice(token.lastIndexOf(".") + 1));
+
+async function issueRefreshToken(tx: Tx, sessionId: string, sessionVersion: number, now: Date): Promise<string> {
+  const token = newRefreshToken(sessionVersion);
+  const expiresAt = new Date(now.getTime() + REFRESH_TOKEN_TTL_MS);
+  await tx.refreshToken.create({ data: { sessionId, tokenHash: sha256Hex(token), expiresAt }, select: { id: true } });
+  // The family lives as long as its newest token: 30 days of inactivity end it.
+  await tx.userSession.update({ where: { id: sessionId }, data: { lastSeenAt: now, expiresAt }, select: { id: true } });
+  return token;
+}
+
+const tokens = (u: { id: string; sessionVersion: number }, tenantId: string, sessionId: string, refreshToken: string): ApiTokens => ({
+  accessToken: signAccessToken({ sub: u.id, tid: tenantId, sid: sessionId, sv: u.sessionVersion }),
+  tokenType: "Bearer",
+  expiresIn: ACCESS_TOKEN_TTL_S,
+  refreshToken,
+});
+
+/** Password sign-in on a clinic host: same lockout, attempts and events as the web form. */
+export async function loginWithPassword(input: z.infer<typeof apiLoginSchema>, meta: RequestMeta): Promise<ApiTokens> {
+  // The API is served on clinic hosts only; without one authenticate() would try the platform.
+  if (!meta.tenantSlug) throw badCredentials();
+  const user = await authenticate(input, meta);
+  if (!user?.tenantId) throw badCredentials();
+  return openApiSession(user as SessionUser & { tenantId: string }, meta);
+}
+
+async function openApiSession(user: SessionUser & { tenantId: string }, meta: RequestMeta): Promise<ApiTokens> {
+  const now = new Date();
+  return withTenant({ tenantId: user.tenantId, requestId: meta.requestId, user }, async (tx) => {
+    const row = await tx.user.findFirst({ where: { id: user.id }, select: { totpEnabledAt: true } });
+    // No second factor exists on this API yet: it must not become a way around one.
+    if (row?.totpEnabledAt) {
+      throw new AppError("forbidden", "Esta conta usa verificação em duas etapas, ainda indisponível pela API.");
+    }
+    const session = await tx.userSession.create({
+      data: {
+        userId: user.id, kind: "API", ip: meta.ip, userAgent: meta.userAgent?.slice(0, 512) ?? null,
+        expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
+      },
+      select: { id: true },
+    });
+    const refreshToken = await issueRefreshToken(tx, session.id, user.sessionVersion, now);
+    await recordAudit(tx, { ...meta, user }, { action: "auth.api_login", entityType: "user_session", entityId: session.id });
+    return tokens(user, user.tenantId, session.id, refreshToken);
+  });
+}
+
+type RefreshOutcome = { ok: ApiTokens } | { refused: "invalid" | "reuse" };
+
+/** Rotates a refresh token of the host's tenant: a new pair, or 401 (and revocation on reuse). */
+export async function refreshTokens(input: z.infer<typeof apiRefreshSchema>, meta: RequestMeta): Promise<ApiTokens> {
+  const tenant = meta.tenantSlug ? await findTenant(meta.tenantSlug) : null;
+  if (!tenant || tenant.status !== "ACTIVE") throw unauthorized();
+  // RLS scopes the lookup to the host's tenant: another tenant's token is simply not found.
+  const outcome = await withTenant({ tenantId: tenant.id, requestId: meta.requestId, user: null },
+    (tx) => rotate(tx, input.refreshToken, tenant.id, meta, new Date()));
+  // Refusals commit first (a revoked family must stay revoked), then answer 401.
+  if ("refused" in outcome) throw unauthorized();
+  return outcome.ok;
+}
+
+async function rotate(tx: Tx, token: string, tenantId: string, meta: RequestMeta, now: Date): Promise<RefreshOutcome> {
+  const row = await tx.refreshToken.findFirst({
+    where: { tokenHash: sha256Hex(token) },
+    select: {
+      id: true, sessionId: true, usedAt: true, expiresAt: true,
+      session: { select: { kind: true, revokedAt: true, user: { select: { id: true, status: true, sessionVersion: true } } } },
+    },
+  });
+  if (!row || row.session.kind !== "API") return { refused: "invalid" };
+  const { user } = row.session;
+  if (row.usedAt) {
+    const revoked = await revokeSession(tx, row.sessionId, now);
+    await recordSecurityEvent(tx, meta, {
+      type: "REFRESH_TOKEN_REUSE", severity: "HIGH", userId: user.id,
+      details: { sessionId: row.sessionId, familyRevoked: revoked },
+    });
+    return { refused: "reuse" };
+  }
+  if (row.expiresAt <= now || row.session.revokedAt) return { refused: "invalid" };
+  if (user.status !== "ACTIVE" || user.sessionVersion !== versionOf(token)) {
+    await revokeSession(tx, row.sessionId, now);
+    return { refused: "invalid" };
+  }
+  // The claim is the conditional UPDATE: of two concurrent refreshes with one token, the second
+  // waits on the row lock, then finds used_at set and matches nothing.
+  const claimed = await tx.refreshToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
+  if (claimed.count !== 1) return { refused: "invalid" };
+  const refreshToken = await issueRefreshToken(tx, row.sessionId, user.sessionVersion, now);
+  return { ok: tokens(user, tenantId, row.sessionId, refreshToken) };
+}
+
+/** Ends a session (its whole refresh family); true when it was still open. */
+export async function revokeSession(tx: Tx, sessionId: string, now = new Date()): Promise<boolean> {
+  const { count } = await tx.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
+  return count === 1;
+}
