@@ -11,6 +11,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { TWO_FACTOR_ERROR_PREFIX } from "@/lib/auth/two-factor-protocol";
+import { TwoFactorStep } from "./two-factor-step";
 
 type Values = { email: string; password: string };
 
@@ -21,6 +23,8 @@ export function LoginForm({ notice, afterSignIn = "/", forgotPassword = true }: 
   const t = useTranslations("auth");
   const tr = useTranslations("passwordReset");
   const [failed, setFailed] = useState(false);
+  // Set when the password was right but the account asks for a second factor (see options.ts).
+  const [challenge, setChallenge] = useState<string | null>(null);
   const schema = z.object({
     email: z.string().trim().email(t("emailInvalid")),
     password: z.string().min(1, t("passwordRequired")),
@@ -30,6 +34,10 @@ export function LoginForm({ notice, afterSignIn = "/", forgotPassword = true }: 
   const onSubmit = handleSubmit(async (values) => {
     setFailed(false);
     const result = await signIn("credentials", { ...values, redirect: false });
+    if (result?.error?.startsWith(TWO_FACTOR_ERROR_PREFIX)) {
+      setChallenge(result.error.slice(TWO_FACTOR_ERROR_PREFIX.length));
+      return;
+    }
     if (!result || result.error) {
       // One message for every failure: never reveal whether the e-mail exists.
       setFailed(true);
@@ -38,6 +46,8 @@ export function LoginForm({ notice, afterSignIn = "/", forgotPassword = true }: 
     // A full navigation, so the server renders the area this user's roles lead to.
     window.location.assign(afterSignIn);
   });
+
+  if (challenge) return <TwoFactorStep challenge={challenge} afterSignIn={afterSignIn} onBack={() => setChallenge(null)} />;
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">

@@ -185,6 +185,7 @@ async function demoAndVidaPatients() {
 
 test.describe("vida's patients never show on demo", () => {
   test("a vida patient's exact name finds them on vida and nothing on demo", async ({ browser }) => {
+    test.slow(); // up to two sign-ins (one per clinic) and five page loads: 10-15 s here, more on a busy machine
     const { demo, vida } = await demoAndVidaPatients();
     // A vida patient whose name no demo patient's name contains (the clinics share some names).
     const target = vida.find((v) => !v.social_name && !demo.some((d) => d.search_name.includes(v.search_name)));

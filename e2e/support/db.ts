@@ -21,13 +21,6 @@ export async function tenantId(slug: string): Promise<string> {
   return row.id;
 }
 
-/** Rows in every table of the public schema, to show a request changed nothing anywhere. */
-export async function rowCounts(tables: string[]): Promise<Record<string, number>> {
-  const sql = tables.map((t, i) => `SELECT $${i + 1}::text AS t, count(*)::int AS n FROM "${t}"`).join(" UNION ALL ");
-  const rows = await ownerQuery<{ t: string; n: number }>(sql, tables);
-  return Object.fromEntries(rows.map((r) => [r.t, r.n]));
-}
-
 /** A doctor account of its own on `slug`, written as the owner, so no seeded login is touched. */
 export async function createStaffUser(slug: string, label: string) {
   const email = `${label}-${Date.now().toString(36)}@${slug}.test`;

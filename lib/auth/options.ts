@@ -2,13 +2,21 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { requestMetaFrom } from "@/lib/request";
-import { authenticate } from "./sign-in";
+import { beginSignIn } from "./sign-in";
+import { completeSignIn } from "./two-factor-sign-in";
+import { TWO_FACTOR_ERROR_PREFIX } from "./two-factor-protocol";
 
 // Tenants live on their own subdomains, so NextAuth must take its origin from the request host
 // (proxy.ts pins X-Forwarded-Host to the real Host header). Cookies stay host-only: a session
 // made on demo.{APP_HOST} is never even sent to another tenant's host, and guards re-check.
 process.env.AUTH_TRUST_HOST ??= "true";
 
+// Two-step sign-in in one provider. NextAuth v4's signIn() hands the client nothing but an
+// error string, so when the account has a second factor the password step throws an error
+// carrying the signed challenge (it reaches the form in the JSON body of the callback, never a
+// navigated URL: the form signs in with redirect: false); the form then calls
+// signIn("credentials", { challenge, code }). The password never leaves the NextAuth request,
+// and nothing changes for accounts without 2FA.
 const STAFF_MAX_AGE_S = 8 * 60 * 60;
 
 export function authOptions(): NextAuthOptions {
@@ -19,12 +27,17 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "credentials",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        credentials: { email: { type: "email" }, password: { type: "password" }, challenge: { type: "text" }, code: { type: "text" } },
         async authorize(credentials, req) {
           const h = req.headers ?? {};
           const meta = requestMetaFrom({ get: (name) => (typeof h[name] === "string" ? h[name] : null) });
-          const user = await authenticate(credentials, meta);
-          return user ? { ...user, id: user.id } : null;
+          if (credentials?.challenge) {
+            const user = await completeSignIn(credentials, meta);
+            return user ? { ...user, id: user.id } : null;
+          }
+          const step = await beginSignIn(credentials, meta);
+          if (step?.kind === "two_factor") throw new Error(`${TWO_FACTOR_ERROR_PREFIX}${step.challenge}`);
+          return step ? { ...step.user, id: step.user.id } : null;
         },
       }),
     ],

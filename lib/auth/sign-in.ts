@@ -5,13 +5,18 @@ import { verifyPasswordOrDummy } from "@/lib/crypto/password";
 import type { Tx } from "@/lib/db/client";
 import { systemDb } from "@/lib/db/system";
 import { withTenant } from "@/lib/db/tenant";
+import { env } from "@/lib/env";
 import type { RequestMeta } from "@/lib/request";
 import { checkGate, registerFailure, systemClock, type Clock, type Gate } from "./lockout";
+import { issueChallenge } from "./two-factor-challenge";
 
 // Password sign-in for one tenant (or the platform when no tenant host). Every attempt is
 // recorded; a failure answers the same way whether the e-mail exists, the password is wrong, the
 // account is throttled or locked, and takes about as long (a dummy argon2 verification whenever
 // no real one runs). Lockout and throttling rules live in lockout.ts.
+//
+// A user with TOTP enabled gets no session from the password alone: beginSignIn answers with a
+// signed challenge (two-factor-challenge.ts) and two-factor-sign-in.ts finishes the sign-in.
 
 export const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -29,9 +34,12 @@ export type SessionUser = {
 
 export type SignInDeps = { now?: Clock };
 
+/** Outcome of the password step: a session, or a second factor still owed. */
+export type SignInStep = { kind: "session"; user: SessionUser } | { kind: "two_factor"; challenge: string };
+
 type Candidate = {
   id: string; name: string; email: string; passwordHash: string | null; status: string;
-  sessionVersion: number; failedLoginCount: number; lockedAt: Date | null;
+  sessionVersion: number; failedLoginCount: number; lockedAt: Date | null; totpEnabledAt: Date | null;
 };
 
 /** Runs a unit of work in the attempt's scope (tenant or platform), as `user` when known. */
@@ -42,7 +50,7 @@ const findCandidate = (tx: Tx, email: string): Promise<Candidate | null> =>
     where: { email },
     select: {
       id: true, name: true, email: true, passwordHash: true, status: true,
-      sessionVersion: true, failedLoginCount: true, lockedAt: true,
+      sessionVersion: true, failedLoginCount: true, lockedAt: true, totpEnabledAt: true,
     },
   });
 
@@ -55,6 +63,11 @@ function failureReason(user: Candidate | null, gate: Gate): string {
 async function recordOutcome(tx: Tx, meta: RequestMeta, emailHash: string, user: Candidate | null, ok: boolean, gate: Gate, at: Date) {
   // createdAt from the same clock the gate reads, so delays are measured on one time line.
   await tx.loginAttempt.create({ data: { userId: user?.id ?? null, emailHash, ip: meta.ip ?? "unknown", succeeded: ok, createdAt: at } });
+  if (ok && user?.totpEnabledAt) {
+    // Password right, second factor owed: the failure counter is NOT reset here, or knowing the
+    // password would buy unlimited guesses at the code (two-factor-sign-in.ts resets it).
+    return;
+  }
   if (ok && user) {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: at, failedLoginCount: 0 } });
     await recordAudit(tx, { ...meta, user }, { action: "auth.login", entityType: "user", entityId: user.id });
@@ -94,10 +107,17 @@ async function attempt(scope: Scope, emailHash: string, email: string, password:
   // does not depend on the account, so it reveals nothing about it.
   else if (gate !== "ip_blocked") await verifyPasswordOrDummy(null, password);
   await scope(user, (tx) => recordOutcome(tx, meta, emailHash, user, ok, gate, at));
-  return ok && user ? pick(user) : null;
+  return ok && user ? { user: pick(user), twoFactor: user.totpEnabledAt !== null } : null;
 }
 
+/** Password sign-in that yields a session only for accounts without a second factor. */
 export async function authenticate(input: unknown, meta: RequestMeta, deps: SignInDeps = {}): Promise<SessionUser | null> {
+  const step = await beginSignIn(input, meta, deps);
+  return step?.kind === "session" ? step.user : null;
+}
+
+/** Step 1 of sign-in: the password. Null for every failure (one generic answer). */
+export async function beginSignIn(input: unknown, meta: RequestMeta, deps: SignInDeps = {}): Promise<SignInStep | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
@@ -110,13 +130,20 @@ export async function authenticate(input: unknown, meta: RequestMeta, deps: Sign
       return null;
     }
     const scope: Scope = (user, fn) => withTenant({ tenantId: tenant.id, requestId: meta.requestId, user }, fn);
-    const user = await attempt(scope, lookupHash(tenant.id, "login-email", email), email, password, meta, now);
-    return user ? { ...user, tenantId: tenant.id, tenantSlug: tenant.slug } : null;
+    const passed = await attempt(scope, lookupHash(tenant.id, "login-email", email), email, password, meta, now);
+    if (!passed) return null;
+    const { user, twoFactor } = passed;
+    if (twoFactor) {
+      const claims = { userId: user.id, tenantId: tenant.id, sessionVersion: user.sessionVersion };
+      return { kind: "two_factor", challenge: issueChallenge(env().NEXTAUTH_SECRET, claims, now().getTime()) };
+    }
+    return { kind: "session", user: { ...user, tenantId: tenant.id, tenantSlug: tenant.slug } };
   }
 
   const scope: Scope = (user, fn) => systemDb.withPlatform(meta.requestId, user?.id ?? null, fn);
-  const user = await attempt(scope, lookupHash("platform", "login-email", email), email, password, meta, now);
-  return user ? { ...user, tenantId: null, tenantSlug: null } : null;
+  // Platform accounts have no second factor yet (two_factor_tokens is tenant data).
+  const passed = await attempt(scope, lookupHash("platform", "login-email", email), email, password, meta, now);
+  return passed ? { kind: "session", user: { ...passed.user, tenantId: null, tenantSlug: null } } : null;
 }
 
 const pick = (u: Candidate) => ({ id: u.id, name: u.name, email: u.email, sessionVersion: u.sessionVersion });
