@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { AuthCard } from "@/components/auth/auth-card";
+import { SignupConfirmForm } from "@/components/patients/signup-confirm-form";
+import { requireHostTenant } from "@/lib/tenancy/resolve";
+import { confirmSignupAction } from "../signup/actions";
+
+export const metadata: Metadata = { title: "Confirmar e-mail" };
+
+// Public: whoever closed the sign-up page comes back here with the code from the mail (or asks
+// for a new one). The e-mail is typed, not carried in the URL, so it stays out of logs.
+export default async function PortalConfirmPage({ params }: { params: Promise<{ tenant: string }> }) {
+  const tenant = await requireHostTenant((await params).tenant);
+  const t = await getTranslations("signup");
+  return (
+    <AuthCard orgName={tenant.name} title={t("confirmTitle")} intro={t("confirmIntro")}>
+      <SignupConfirmForm action={confirmSignupAction} />
+    </AuthCard>
+  );
+}
