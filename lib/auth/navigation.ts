@@ -4,7 +4,7 @@ import type { Permission } from "./permissions";
 // What the staff shell offers, derived from permissions (not role names) so a custom grant
 // shows exactly what it unlocks. Labels are message keys in the "nav" namespace.
 
-export type NavEntry = { href: string; labelKey: "dashboard" | "patients" | "finance" | "users" | "audit"; permission: Permission };
+export type NavEntry = { href: string; labelKey: "dashboard" | "patients" | "finance" | "users" | "audit" | "account"; permission: Permission };
 
 const STAFF_NAV: NavEntry[] = [
   { href: "/", labelKey: "dashboard", permission: "dashboard:view" },
@@ -12,6 +12,8 @@ const STAFF_NAV: NavEntry[] = [
   { href: "/finance", labelKey: "finance", permission: "finance:read" },
   { href: "/admin", labelKey: "users", permission: "users:read" },
   { href: "/admin/audit", labelKey: "audit", permission: "audit:read" },
+  // Every staff member manages their own sign-in security (2FA).
+  { href: "/account", labelKey: "account", permission: "dashboard:view" },
 ];
 
 export function staffNavFor(ctx: Pick<Context, "permissions">): NavEntry[] {

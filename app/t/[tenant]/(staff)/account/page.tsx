@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { TwoFactorSettings } from "@/components/auth/two-factor-settings";
+import { PageHeader } from "@/components/layout/page-header";
+import { requireStaff } from "@/lib/auth/guards";
+import { getTwoFactorStatus } from "@/lib/auth/two-factor";
+import { confirmTotpEnrolmentAction, disableTwoFactorAction, startTotpEnrolmentAction } from "./actions";
+
+export const metadata: Metadata = { title: "Segurança da conta" };
+
+// The signed-in person's own security settings; any staff member may open it for themselves.
+export default async function AccountSecurityPage() {
+  const ctx = await requireStaff();
+  const [t, status] = await Promise.all([getTranslations("twoFactor"), getTwoFactorStatus(ctx)]);
+  return (
+    <>
+      <PageHeader title={t("accountTitle")} description={t("accountDescription")} />
+      <TwoFactorSettings
+        status={{ enabled: status.enabled, recoveryCodesLeft: status.recoveryCodesLeft }}
+        actions={{ start: startTotpEnrolmentAction, confirm: confirmTotpEnrolmentAction, disable: disableTwoFactorAction }}
+      />
+    </>
+  );
+}
