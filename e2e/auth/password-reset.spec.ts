@@ -50,6 +50,7 @@ test("forgot password: the mailed link sets a new password, and the session open
   // Context A signed in before the reset: its next navigation lands on the sign-in page.
   await a.goto(tenantUrl("vida", "/"));
   await expect(a).toHaveURL(/\/login$/);
+  await expect(a.getByText("Sua sessão expirou. Entre novamente.")).toBeVisible();
 
   // The link was single-use.
   await b.goto(tenantUrl("vida", path));

@@ -60,6 +60,7 @@ test.describe("sessions stay on their host", () => {
       await page.goto(tenantUrl("vida", path));
       await expect(page).toHaveURL(tenantUrl("vida", "/login"));
       await expectLoginPage(page, "Clínica Vida");
+      await expect(page.getByText("Sua sessão pertence a outra clínica. Entre novamente para continuar.")).toBeVisible();
     }
     await context.close();
 

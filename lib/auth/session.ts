@@ -39,6 +39,13 @@ export const currentContext = cache(async (): Promise<Context | null> => {
   return actor && { tenantId: tenant.id, tenantSlug: tenant.slug, timeZone: tenant.timeZone, ...actor, ...requestPart(meta) };
 });
 
+/** The clinic a presented session cookie was issued for ("platform" for super admins), if any. */
+export async function presentedSessionTenant(): Promise<string | null> {
+  const session = await getServerSession(authOptions());
+  if (!session?.user?.id) return null;
+  return session.user.tenantSlug ?? "platform";
+}
+
 export const currentPlatformContext = cache(async (): Promise<PlatformContext | null> => {
   const meta = await requestMeta();
   if (meta.tenantSlug) return null;
