@@ -1,7 +1,9 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays, startOfDay } from "date-fns";
+import { can } from "@/lib/auth/policy";
 import type { Context } from "@/lib/context";
 import { withTenant } from "@/lib/db/tenant";
+import { forbidden } from "@/lib/errors";
 import type { AppointmentStatus } from "@/lib/generated/prisma/enums";
 
 export type DayAppointment = {
@@ -23,8 +25,9 @@ export function localDayRange(timeZone: string, at: Date = new Date()): { from: 
 
 /** Today's agenda. A doctor who does not also manage the front desk sees only their own. */
 export async function listTodayAppointments(ctx: Context, at: Date = new Date()): Promise<DayAppointment[]> {
+  if (!can(ctx, "appointments:read")) throw forbidden();
   const { from, to } = localDayRange(ctx.timeZone, at);
-  const ownOnly = ctx.roles.includes("doctor") && !ctx.permissions.has("appointments:checkin");
+  const ownOnly = ctx.roles.includes("doctor") && !can(ctx, "appointments:checkin");
   const rows = await withTenant(ctx, (tx) => tx.appointment.findMany({
     where: {
       startsAt: { gte: from, lt: to },

@@ -1,3 +1,4 @@
+import { can } from "@/lib/auth/policy";
 import type { Context } from "@/lib/context";
 import { withTenant } from "@/lib/db/tenant";
 import { forbidden } from "@/lib/errors";
@@ -13,7 +14,7 @@ export type AuditListItem = {
 };
 
 export async function listAuditLogs(ctx: Context, input: { page?: number; pageSize?: number } = {}) {
-  if (!ctx.permissions.has("audit:read")) throw forbidden();
+  if (!can(ctx, "audit:read")) throw forbidden();
   const pageSize = Math.min(Math.max(input.pageSize ?? 50, 10), 200);
   const page = Math.max(input.page ?? 1, 1);
   return withTenant(ctx, async (tx) => {

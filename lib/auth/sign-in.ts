@@ -6,6 +6,7 @@ import type { Tx } from "@/lib/db/client";
 import { systemDb } from "@/lib/db/system";
 import { withTenant } from "@/lib/db/tenant";
 import { env } from "@/lib/env";
+import { findTenant } from "@/lib/tenancy/current";
 import type { RequestMeta } from "@/lib/request";
 import { checkGate, registerFailure, systemClock, type Clock, type Gate } from "./lockout";
 import { issueChallenge } from "./two-factor-challenge";
@@ -124,7 +125,7 @@ export async function beginSignIn(input: unknown, meta: RequestMeta, deps: SignI
   const now = deps.now ?? systemClock;
 
   if (meta.tenantSlug) {
-    const tenant = await systemDb.findTenantBySlug(meta.tenantSlug);
+    const tenant = await findTenant(meta.tenantSlug);
     if (!tenant || tenant.status !== "ACTIVE") {
       await verifyPasswordOrDummy(null, password);
       return null;

@@ -1,3 +1,4 @@
+import { can } from "@/lib/auth/policy";
 import type { Context } from "@/lib/context";
 import { withTenant } from "@/lib/db/tenant";
 import { forbidden } from "@/lib/errors";
@@ -16,7 +17,7 @@ export type TransactionListItem = {
 };
 
 export async function listTransactions(ctx: Context, input: { page?: number } = {}) {
-  if (!ctx.permissions.has("finance:read")) throw forbidden();
+  if (!can(ctx, "finance:read")) throw forbidden();
   const pageSize = 25;
   const page = Math.max(input.page ?? 1, 1);
   return withTenant(ctx, async (tx) => {

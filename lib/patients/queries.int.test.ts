@@ -59,3 +59,9 @@ describe("listPatients", () => {
     expect(page.total).toBe(0);
   });
 });
+
+describe("listPatients permission", () => {
+  it("refuses a context without patients:read (a patient account)", async () => {
+    await expect(listPatients(scopeFor(clinic, null, ["patient"]), {})).rejects.toMatchObject({ code: "forbidden" });
+  });
+});

@@ -1,7 +1,9 @@
 import { formatCpf, isValidCpf, normalizeCpf } from "@/lib/br/documents";
+import { can } from "@/lib/auth/policy";
 import type { Context } from "@/lib/context";
 import { lookupHash, openField } from "@/lib/crypto/config";
 import { withTenant } from "@/lib/db/tenant";
+import { forbidden } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/format/date";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { patientListQuery, type PatientListItem, type PatientPage } from "./schemas";
@@ -31,6 +33,7 @@ function filterFor(ctx: Context, q: string | undefined): Prisma.Sql {
 }
 
 export async function listPatients(ctx: Context, input: unknown): Promise<PatientPage> {
+  if (!can(ctx, "patients:read")) throw forbidden();
   const { q, page, pageSize } = patientListQuery.parse(input ?? {});
   const term = q ? toSearchName(q) : "";
   const filter = filterFor(ctx, q);

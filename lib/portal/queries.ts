@@ -1,3 +1,4 @@
+import { can } from "@/lib/auth/policy";
 import type { Context } from "@/lib/context";
 import { withTenant } from "@/lib/db/tenant";
 import { forbidden } from "@/lib/errors";
@@ -15,7 +16,7 @@ export type PortalHome = { patientName: string | null; upcoming: PortalAppointme
 
 /** The signed-in patient's own upcoming appointments; never anyone else's. */
 export async function getPortalHome(ctx: Context, now: Date = new Date()): Promise<PortalHome> {
-  if (!ctx.user || !ctx.permissions.has("portal:self")) throw forbidden();
+  if (!ctx.user || !can(ctx, "portal:self")) throw forbidden();
   const userId = ctx.user.id;
   return withTenant(ctx, async (tx) => {
     const patient = await tx.patient.findFirst({ where: { userId }, select: { id: true, fullName: true, socialName: true } });

@@ -1,3 +1,4 @@
+import { can } from "@/lib/auth/policy";
 import type { Context } from "@/lib/context";
 import { forbidden } from "@/lib/errors";
 import { withTenant } from "@/lib/db/tenant";
@@ -26,7 +27,7 @@ export type PendingInvitation = {
 };
 
 export async function listUsers(ctx: Context): Promise<UserListItem[]> {
-  if (!ctx.permissions.has("users:read")) throw forbidden();
+  if (!can(ctx, "users:read")) throw forbidden();
   const rows = await withTenant(ctx, (tx) => tx.user.findMany({
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: {
@@ -47,7 +48,7 @@ export async function listUsers(ctx: Context): Promise<UserListItem[]> {
 }
 
 export async function listPendingInvitations(ctx: Context): Promise<PendingInvitation[]> {
-  if (!ctx.permissions.has("users:read")) throw forbidden();
+  if (!can(ctx, "users:read")) throw forbidden();
   const rows = await withTenant(ctx, (tx) => tx.tenantInvitation.findMany({
     where: { status: "PENDING" },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
