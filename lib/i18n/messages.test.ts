@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
 import { defaultLocale, isLocale, locales, resolveLocale } from "./config";
-import ptBR from "./messages/pt-BR.json";
-import en from "./messages/en.json";
+import ptBR from "./messages/pt-BR";
+import en from "./messages/en";
 
 type Tree = { [key: string]: string | Tree };
 

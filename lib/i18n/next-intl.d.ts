@@ -2,7 +2,7 @@
 // of truth) and narrows useLocale() to our locales. See lib/i18n/messages.test.ts for
 // the check that en.json has exactly the same keys.
 import type { AppLocale } from "./config";
-import type messages from "./messages/pt-BR.json";
+import type messages from "./messages/pt-BR";
 
 declare module "next-intl" {
   interface AppConfig {

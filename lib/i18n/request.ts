@@ -7,8 +7,8 @@ import { DEFAULT_TIME_ZONE, LOCALE_COOKIE, resolveLocale, type AppLocale } from 
 // loaded, whatever the cookie contains. Typing them as the pt-BR shape makes a key
 // missing from en.json a compile error.
 const loaders: Record<AppLocale, () => Promise<{ default: Messages }>> = {
-  "pt-BR": () => import("./messages/pt-BR.json"),
-  en: () => import("./messages/en.json"),
+  "pt-BR": () => import("./messages/pt-BR"),
+  en: () => import("./messages/en"),
 };
 
 // No i18n routing: the locale never appears in URLs. It comes from an explicit

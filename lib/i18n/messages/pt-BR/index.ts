@@ -1,0 +1,11 @@
+// The pt-BR catalogue: core.json plus one file per feature namespace, so features can grow
+// their messages without editing one shared file.
+import core from "./core.json";
+import secondFactor from "./secondFactor.json";
+import sessions from "./sessions.json";
+import patientRecord from "./patientRecord.json";
+import scheduling from "./scheduling.json";
+import engagement from "./engagement.json";
+
+const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement };
+export default messages;
