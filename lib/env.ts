@@ -30,6 +30,12 @@ const schema = z.object({
   /** Where the development catcher and the logging SMS driver keep what was "sent". */
   OUTBOX_DIR: z.string().optional(),
   SMS_DRIVER: z.enum(["log"]).default("log"),
+  /**
+   * "1": session and CSRF cookies are Secure and __Host- prefixed (HTTPS only); "0": plain names
+   * without Secure, for a production build served over http (the e2e server on *.localhost).
+   * Unset: secure in production, not in development and tests.
+   */
+  COOKIE_SECURE: z.enum(["0", "1"]).optional(),
   /** Shows /dev/outbox even in a production build: only the e2e server sets it. */
   ENABLE_DEV_OUTBOX: z.enum(["0", "1"]).optional(),
 });
@@ -57,6 +63,11 @@ export function appDatabaseUrl(e: Env = env()): string {
   url.username = "prontivus_app";
   url.password = e.APP_DATABASE_PASSWORD ?? "";
   return url.toString();
+}
+
+/** Whether cookies are sent over HTTPS only (see COOKIE_SECURE). */
+export function cookiesSecure(e: Env = env()): boolean {
+  return e.COOKIE_SECURE ? e.COOKIE_SECURE === "1" : e.NODE_ENV === "production";
 }
 
 /** For tests that change the environment between cases. */

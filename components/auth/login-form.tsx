@@ -11,20 +11,22 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { TWO_FACTOR_ERROR_PREFIX } from "@/lib/auth/two-factor-protocol";
-import { TwoFactorStep } from "./two-factor-step";
+import { decodePrompt, type TwoFactorPrompt } from "@/lib/auth/two-factor-protocol";
+import { TwoFactorStep, type ResendCode } from "./two-factor-step";
 
 type Values = { email: string; password: string };
 
 /**
  * `forgotPassword`: password reset exists per clinic only, so the platform's sign-in hides it.
  */
-export function LoginForm({ notice, afterSignIn = "/", forgotPassword = true }: { notice?: string; afterSignIn?: string; forgotPassword?: boolean }) {
+export function LoginForm({ notice, afterSignIn = "/", forgotPassword = true, resendCode }: {
+  notice?: string; afterSignIn?: string; forgotPassword?: boolean; resendCode?: ResendCode;
+}) {
   const t = useTranslations("auth");
   const tr = useTranslations("passwordReset");
   const [failed, setFailed] = useState(false);
   // Set when the password was right but the account asks for a second factor (see options.ts).
-  const [challenge, setChallenge] = useState<string | null>(null);
+  const [prompt, setPrompt] = useState<TwoFactorPrompt | null>(null);
   const schema = z.object({
     email: z.string().trim().email(t("emailInvalid")),
     password: z.string().min(1, t("passwordRequired")),
@@ -34,10 +36,8 @@ export function LoginForm({ notice, afterSignIn = "/", forgotPassword = true }: 
   const onSubmit = handleSubmit(async (values) => {
     setFailed(false);
     const result = await signIn("credentials", { ...values, redirect: false });
-    if (result?.error?.startsWith(TWO_FACTOR_ERROR_PREFIX)) {
-      setChallenge(result.error.slice(TWO_FACTOR_ERROR_PREFIX.length));
-      return;
-    }
+    const second = decodePrompt(result?.error);
+    if (second) return setPrompt(second);
     if (!result || result.error) {
       // One message for every failure: never reveal whether the e-mail exists.
       setFailed(true);
@@ -47,7 +47,7 @@ export function LoginForm({ notice, afterSignIn = "/", forgotPassword = true }: 
     window.location.assign(afterSignIn);
   });
 
-  if (challenge) return <TwoFactorStep challenge={challenge} afterSignIn={afterSignIn} onBack={() => setChallenge(null)} />;
+  if (prompt) return <TwoFactorStep prompt={prompt} afterSignIn={afterSignIn} onBack={() => setPrompt(null)} resendCode={resendCode} />;
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">

@@ -9,24 +9,39 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import type { SecondFactorMethod } from "@/lib/auth/two-factor-protocol";
+import { OtpEnrolmentForm, type OtpEnrolmentActions } from "./otp-enrolment-form";
+import { RecoveryCodesCard } from "./recovery-codes-card";
 
 type Failure = { ok: false; message: string };
 export type TwoFactorActions = {
   start: () => Promise<{ ok: true; secret: string; qrDataUrl: string } | Failure>;
   confirm: (input: { code: string }) => Promise<{ ok: true; recoveryCodes: string[]; invalid: boolean } | Failure>;
   disable: (input: { currentPassword: string }) => Promise<{ ok: true; invalid: boolean } | Failure>;
+  startOtp: OtpEnrolmentActions["start"];
+  confirmOtp: OtpEnrolmentActions["confirm"];
 };
 
+export type TwoFactorSettingsStatus = { enabled: boolean; method: SecondFactorMethod | null; recoveryCodesLeft: number; phone: string | null };
+
+type Choice = "totp" | "EMAIL" | "SMS" | null;
 type Enrolment = { secret: string; qrDataUrl: string };
 
 /**
- * Enrol (QR + manual key + first code), show the recovery codes exactly once, or disable with
- * the current password. Disabling ends every session, this one too, so it signs out.
+ * Choose a method (authenticator app, or codes by e-mail or SMS), enrol it, see the recovery
+ * codes exactly once; or disable with the current password. Disabling ends every session, this
+ * one too, so it signs out. `onEnabled` says where to go after the codes (default: refresh).
  */
-export function TwoFactorSettings({ status, actions }: { status: { enabled: boolean; recoveryCodesLeft: number }; actions: TwoFactorActions }) {
+export function TwoFactorSettings({ status, actions, afterEnabled, messageCodes = true }: {
+  status: TwoFactorSettingsStatus; actions: TwoFactorActions; afterEnabled?: string;
+  /** False on the platform: super admins may use an authenticator app only. */
+  messageCodes?: boolean;
+}) {
   const t = useTranslations("twoFactor");
+  const ts = useTranslations("secondFactor");
   const ta = useTranslations("auth");
   const router = useRouter();
+  const [choice, setChoice] = useState<Choice>(null);
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [value, setValue] = useState("");
@@ -42,14 +57,21 @@ export function TwoFactorSettings({ status, actions }: { status: { enabled: bool
     then(result as T);
   }
 
-  const start = () => run(actions.start, (r) => setEnrolment({ secret: r.secret, qrDataUrl: r.qrDataUrl }));
+  const done = () => {
+    setCodes(null);
+    if (afterEnabled) window.location.assign(afterEnabled);
+    else router.refresh();
+  };
+  const startTotp = () => { setChoice("totp"); void run(actions.start, (r) => setEnrolment({ secret: r.secret, qrDataUrl: r.qrDataUrl })); };
   const confirm = (e: FormEvent) => {
     e.preventDefault();
     void run(() => actions.confirm({ code: value }), (r) => {
       if (r.invalid) return setError(t("codeRequired"));
       setValue("");
       setEnrolment(null);
-      setCodes(r.recoveryCodes);
+      // No recovery codes exist for platform accounts: nothing to show once.
+      if (r.recoveryCodes.length === 0) done();
+      else setCodes(r.recoveryCodes);
     });
   };
   const disable = (e: FormEvent) => {
@@ -59,23 +81,11 @@ export function TwoFactorSettings({ status, actions }: { status: { enabled: bool
       void signOut({ callbackUrl: "/login" });
     });
   };
+  const cancel = () => { setChoice(null); setEnrolment(null); setError(null); };
 
-  if (codes) {
-    return (
-      <Card>
-        <CardHeader title={t("recoveryTitle")} />
-        <CardBody className="space-y-4">
-          <Alert tone="success">{t("enabled")}</Alert>
-          <p className="text-sm">{t("recoveryIntro")}</p>
-          <ul aria-label={t("recoveryTitle")} className="grid grid-cols-2 gap-2 font-mono text-sm">
-            {codes.map((c) => <li key={c}>{c}</li>)}
-          </ul>
-          <Button type="button" onClick={() => { setCodes(null); router.refresh(); }}>{t("recoveryDone")}</Button>
-        </CardBody>
-      </Card>
-    );
-  }
+  if (codes) return <RecoveryCodesCard codes={codes} onDone={done} />;
 
+  const methodLabel = status.method === "email" ? ts("methodEmail") : status.method === "sms" ? ts("methodSms") : ts("methodTotp");
   return (
     <Card>
       <CardHeader title={t("codeTitle")} description={status.enabled ? t("statusOn") : t("statusOff")} />
@@ -83,15 +93,32 @@ export function TwoFactorSettings({ status, actions }: { status: { enabled: bool
         {error && <Alert tone="danger">{error}</Alert>}
         {status.enabled && (
           <form onSubmit={disable} className="space-y-4" aria-label={t("disableTitle")}>
-            <p className="text-sm">{t("recoveryLeft", { count: status.recoveryCodesLeft })}</p>
+            <p className="text-sm">{ts("currentMethod", { method: methodLabel })}</p>
+            {messageCodes && <p className="text-sm">{t("recoveryLeft", { count: status.recoveryCodesLeft })}</p>}
             <FormField label={t("currentPassword")} required>
               {(field) => <Input {...field} type="password" autoComplete="current-password" value={value} onChange={(e) => setValue(e.target.value)} />}
             </FormField>
             <Button type="submit" variant="danger" loading={busy}>{t("disable")}</Button>
           </form>
         )}
-        {!status.enabled && !enrolment && <Button type="button" onClick={() => void start()} loading={busy}>{t("enable")}</Button>}
-        {!status.enabled && enrolment && (
+        {!status.enabled && choice === null && (
+          <div className="space-y-3">
+            <p className="text-sm">{ts("chooseMethod")}</p>
+            <div className="flex flex-wrap gap-2">
+              <Button type="button" onClick={startTotp} loading={busy}>{ts("useTotp")}</Button>
+              {messageCodes && <Button type="button" variant="secondary" onClick={() => setChoice("EMAIL")}>{ts("useEmail")}</Button>}
+              {messageCodes && <Button type="button" variant="secondary" onClick={() => setChoice("SMS")}>{ts("useSms")}</Button>}
+            </div>
+            {messageCodes && <p className="text-xs text-fg-muted">{ts("methodAdvice")}</p>}
+          </div>
+        )}
+        {!status.enabled && (choice === "EMAIL" || choice === "SMS") && (
+          <OtpEnrolmentForm
+            channel={choice} defaultPhone={status.phone ?? ""} onEnabled={setCodes} onCancel={cancel}
+            actions={{ start: actions.startOtp, confirm: actions.confirmOtp }}
+          />
+        )}
+        {!status.enabled && choice === "totp" && enrolment && (
           <form onSubmit={confirm} className="space-y-4">
             <p className="text-sm">{t("scanQr")}</p>
             {/* A data: URL made on the server; next/image adds nothing for it. */}
@@ -103,7 +130,10 @@ export function TwoFactorSettings({ status, actions }: { status: { enabled: bool
             <FormField label={t("codeLabel")} required>
               {(field) => <Input {...field} value={value} onChange={(e) => setValue(e.target.value)} autoComplete="one-time-code" inputMode="numeric" maxLength={6} />}
             </FormField>
-            <Button type="submit" loading={busy}>{t("confirm")}</Button>
+            <div className="flex gap-2">
+              <Button type="submit" loading={busy}>{t("confirm")}</Button>
+              <Button type="button" variant="ghost" onClick={cancel}>{t("back")}</Button>
+            </div>
           </form>
         )}
       </CardBody>

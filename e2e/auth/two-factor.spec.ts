@@ -1,24 +1,15 @@
 import { expect, test, type Page } from "@playwright/test";
-import { generate } from "otplib";
 import { signIn } from "../support/auth";
 import { createStaffUser, ownerQuery } from "../support/db";
 import { tenantUrl } from "../support/state";
+import { freshCode } from "../support/totp";
 
 // A staff member turns on TOTP on /account (reading the manual key off the page, as someone
-// without a camera would), then signs in in two steps; a replayed code is refused and a
-// recovery code works once.
+// without a camera would), then signs in in two steps; a replayed code is refused with its own
+// message, logged, and changes nothing else; a recovery code works once. Codes by e-mail:
+// two-factor-email.spec.ts; a clinic that demands 2FA: two-factor-required.spec.ts.
 
 test.describe.configure({ timeout: 90_000 }); // waits for a fresh 30 s TOTP step
-
-/** The code of the step after the last one used, so a sign-in never trips the replay guard. */
-async function freshCode(secret: string, after: number): Promise<{ code: string; step: number }> {
-  let step = Math.floor(Date.now() / 30_000);
-  while (step <= after) {
-    await new Promise((r) => setTimeout(r, 1000));
-    step = Math.floor(Date.now() / 30_000);
-  }
-  return { code: await generate({ secret, epoch: step * 30 + 1 }), step };
-}
 
 async function passwordStep(page: Page, email: string, password: string) {
   await page.goto(tenantUrl("vida", "/login"));
@@ -26,6 +17,16 @@ async function passwordStep(page: Page, email: string, password: string) {
   await page.getByLabel("Senha").fill(password);
   await page.getByRole("button", { name: "Entrar" }).click();
   await expect(page.getByText("Digite o código de 6 dígitos do seu aplicativo autenticador.")).toBeVisible();
+}
+
+/** What a refused code must not change: the accepted TOTP step, the user's sessions, the factor. */
+async function accountState(userId: string) {
+  const [row] = await ownerQuery<{ totp_last_step: string; totp_enabled_at: Date; failed_login_count: number; sessions: number; recovery_left: number }>(
+    `SELECT u.totp_last_step::text, u.totp_enabled_at, u.failed_login_count,
+            (SELECT count(*)::int FROM user_sessions s WHERE s.user_id = u.id) AS sessions,
+            (SELECT count(*)::int FROM two_factor_tokens t WHERE t.user_id = u.id AND t.consumed_at IS NULL) AS recovery_left
+       FROM users u WHERE u.id = $1`, [userId]);
+  return row!;
 }
 
 async function codeStep(page: Page, code: string) {
@@ -57,13 +58,17 @@ test("TOTP: enrol on /account, sign in with a code, replay refused, recovery cod
   await expect(page).not.toHaveURL(/\/login$/);
   await expect(page.getByRole("heading", { name: "Consultas de hoje" })).toBeVisible();
 
-  // The same code again, in its own 30 s window: refused as a replay.
+  // The same code again, in its own 30 s window: refused as a replay, logged, nothing else changed.
   await context.clearCookies();
   await passwordStep(page, user.email, user.password);
+  const before = await accountState(user.id);
   await codeStep(page, used.code);
-  await expect(page.getByRole("alert").filter({ hasText: "Código inválido ou expirado." })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Este código já foi usado. Aguarde o próximo código do aplicativo autenticador." })).toBeVisible();
+  await expect(page).toHaveURL(/\/login$/);
   expect(await ownerQuery("SELECT type FROM security_events WHERE user_id = $1 AND type = 'TWO_FACTOR_REPLAY'", [user.id]))
     .toEqual([{ type: "TWO_FACTOR_REPLAY" }]);
+  // The refusal counts toward lockout (as any wrong code does) and nothing else moved.
+  expect(await accountState(user.id)).toEqual({ ...before, failed_login_count: before.failed_login_count + 1 });
 
   // A recovery code instead, on the same challenge: in. Then it is spent.
   await codeStep(page, recovery);

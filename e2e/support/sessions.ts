@@ -9,6 +9,10 @@ import { platformUrl, tenantUrl } from "./state";
 export type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
 const sessions = new Map<string, Promise<StorageState>>();
+const signedInAt = new Map<string, number>();
+// Sessions end after 15 idle minutes (the seeded clinics' setting): a long run signs in again
+// rather than hand a spec a session the server has already ended.
+const REUSE_FOR_MS = 10 * 60_000;
 
 /** The login page an account signs in on: its clinic's host, or the root host for the platform. */
 export function loginUrlFor(email: string): string {
@@ -19,7 +23,9 @@ export function loginUrlFor(email: string): string {
 /** Storage state of a browser signed in as `email` (through the real form, once per run). */
 export function sessionFor(browser: Browser, email: string): Promise<StorageState> {
   let session = sessions.get(email);
+  if (session && Date.now() - (signedInAt.get(email) ?? 0) > REUSE_FOR_MS) session = undefined;
   if (!session) {
+    signedInAt.set(email, Date.now());
     session = (async () => {
       const context = await browser.newContext();
       try {

@@ -2,6 +2,7 @@ import { recordAudit, recordSecurityEvent } from "@/lib/audit/record";
 import { revokeSession } from "@/lib/auth/api-tokens";
 import type { Permission } from "@/lib/auth/permissions";
 import { can, permissionsFor } from "@/lib/auth/policy";
+import { enrolmentRequired, FACTOR_COLUMNS, mustEnrol } from "@/lib/auth/two-factor-policy";
 import type { Context } from "@/lib/context";
 import { withTenant } from "@/lib/db/tenant";
 import { forbidden, unauthorized } from "@/lib/errors";
@@ -36,13 +37,15 @@ export async function apiAuth(request: Request): Promise<ApiAuth> {
     where: { id: claims.sid },
     select: {
       kind: true, revokedAt: true, expiresAt: true,
-      user: { select: { id: true, name: true, email: true, status: true, sessionVersion: true, roles: { select: { role: true } } } },
+      user: { select: { id: true, name: true, email: true, status: true, sessionVersion: true, roles: { select: { role: true } }, ...FACTOR_COLUMNS } },
     },
   }));
   const user = session?.user;
   if (!session || session.kind !== "API" || session.revokedAt || session.expiresAt <= new Date()) throw unauthorized();
   if (!user || user.id !== claims.sub || user.status !== "ACTIVE" || user.sessionVersion !== claims.sv) throw unauthorized();
   const roles = user.roles.map((r) => r.role);
+  // The clinic now demands a second factor this user lacks (a role granted, a setting changed).
+  if (mustEnrol(tenant.settings, roles, user)) throw enrolmentRequired();
   const ctx: Context = {
     tenantId: tenant.id, tenantSlug: tenant.slug, timeZone: tenant.timeZone,
     user: { id: user.id, name: user.name, email: user.email }, roles, permissions: await permissionsFor(roles),

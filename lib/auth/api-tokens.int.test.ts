@@ -8,11 +8,18 @@ import { disconnectDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/request";
 import { asOwner, closeOwnerPool, createTenant, createUser, type TestTenant, type TestUser } from "@/lib/testing/factories";
-import { loginWithPassword, refreshTokens } from "./api-tokens";
+import { loginWithPassword as loginStep, refreshTokens, type ApiTokens } from "./api-tokens";
 
 const meta = (tenant: TestTenant | null): RequestMeta => ({
   tenantSlug: tenant?.slug ?? null, requestId: randomUUID(), ip: "203.0.113.9", userAgent: "vitest api",
 });
+
+/** A login expected to answer tokens (the users here have no second factor). */
+async function loginWithPassword(...args: Parameters<typeof loginStep>): Promise<ApiTokens> {
+  const answer = await loginStep(...args);
+  if (!("accessToken" in answer)) throw new Error("expected tokens, got a two-factor challenge");
+  return answer;
+}
 
 const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof AppError ? e.code : e));
 
@@ -21,7 +28,10 @@ let other: TestTenant;
 let doctor: TestUser;
 
 beforeAll(async () => {
-  [clinic, other] = await Promise.all([createTenant(), createTenant()]);
+  // No role must use 2FA here, so the doctor signs in with the password alone (enforcement:
+  // api-two-factor.int.test.ts).
+  const settings = { security: { twoFactorRequiredRoles: [] } };
+  [clinic, other] = await Promise.all([createTenant({ settings }), createTenant({ settings })]);
   doctor = await createUser(clinic, { roles: ["doctor"] });
 });
 
@@ -62,13 +72,12 @@ describe("loginWithPassword", () => {
     await expect(refusal(loginWithPassword({ email: doctor.email, password: doctor.password }, meta(other)))).resolves.toBe("unauthorized");
   });
 
-  it("refuses an account with two-factor sign-in: the API must not bypass the second factor", async () => {
+  it("answers an account with two-factor sign-in with a challenge, never tokens", async () => {
     const user = await createUser(clinic, { roles: ["doctor"] });
     await asOwner("UPDATE users SET totp_enabled_at = now() WHERE id = $1", [user.id]);
-    // forbidden from our own check; unauthorized when authenticate() itself withholds the
-    // session of a 2FA account (the two-step sign-in). Either way no API session is opened.
-    const code = await refusal(loginWithPassword({ email: user.email, password: user.password }, meta(clinic)));
-    expect(["forbidden", "unauthorized"]).toContain(code);
+    const answer = await loginStep({ email: user.email, password: user.password }, meta(clinic));
+    expect(answer).toMatchObject({ twoFactorRequired: true, method: "totp", expiresIn: 300 });
+    expect(answer).not.toHaveProperty("accessToken");
     const sessions = await asOwner("SELECT id FROM user_sessions WHERE user_id = $1", [user.id]);
     expect(sessions).toEqual([]);
   });

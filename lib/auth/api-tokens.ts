@@ -7,7 +7,10 @@ import { withTenant } from "@/lib/db/tenant";
 import { AppError, unauthorized } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/request";
 import { findTenant } from "@/lib/tenancy/current";
-import { authenticate, type SessionUser } from "./sign-in";
+import { beginSignIn, promptOf, type SessionUser } from "./sign-in";
+import { CHALLENGE_TTL_MS } from "./two-factor-challenge";
+import { enrolmentRequired, FACTOR_COLUMNS, methodOf, mustEnrol } from "./two-factor-policy";
+import type { TwoFactorPrompt } from "./two-factor-protocol";
 
 // Token sign-in for the REST API (mobile apps, integrations). Each login opens a user_sessions
 // row of kind API; its refresh tokens form one family that rotates on every use. Presenting a
@@ -25,6 +28,9 @@ export const apiRefreshSchema = z.object({
 });
 
 export type ApiTokens = { accessToken: string; tokenType: "Bearer"; expiresIn: number; refreshToken: string };
+
+/** The password was right and the account has a second factor: POST /verify-2fa next. */
+export type ApiTwoFactorChallenge = TwoFactorPrompt & { twoFactorRequired: true; expiresIn: number };
 
 const badCredentials = () => new AppError("unauthorized", "E-mail ou senha inválidos.");
 
@@ -50,23 +56,32 @@ const tokens = (u: { id: string; sessionVersion: number }, tenantId: string, ses
   refreshToken,
 });
 
-/** Password sign-in on a clinic host: same lockout, attempts and events as the web form. */
-export async function loginWithPassword(input: z.infer<typeof apiLoginSchema>, meta: RequestMeta): Promise<ApiTokens> {
-  // The API is served on clinic hosts only; without one authenticate() would try the platform.
+/**
+ * Password sign-in on a clinic host: same lockout, attempts and events as the web form. An
+ * account with a second factor gets a challenge (and, for e-mail or SMS, a code is sent now)
+ * that POST /api/v1/auth/verify-2fa exchanges with the code for the token pair.
+ */
+export async function loginWithPassword(input: z.infer<typeof apiLoginSchema>, meta: RequestMeta): Promise<ApiTokens | ApiTwoFactorChallenge> {
+  // The API is served on clinic hosts only; without one beginSignIn() would try the platform.
   if (!meta.tenantSlug) throw badCredentials();
-  const user = await authenticate(input, meta);
-  if (!user?.tenantId) throw badCredentials();
-  return openApiSession(user as SessionUser & { tenantId: string }, meta);
+  const step = await beginSignIn(input, meta);
+  if (!step) throw badCredentials();
+  if (step.kind === "two_factor") return { twoFactorRequired: true, ...promptOf(step), expiresIn: CHALLENGE_TTL_MS / 1000 };
+  if (!step.user.tenantId) throw badCredentials();
+  return openApiSession(step.user as SessionUser & { tenantId: string }, meta, false);
 }
 
-async function openApiSession(user: SessionUser & { tenantId: string }, meta: RequestMeta): Promise<ApiTokens> {
+/** Opens an API session; `secondFactorPassed` says whether the user proved their second factor. */
+export async function openApiSession(user: SessionUser & { tenantId: string }, meta: RequestMeta, secondFactorPassed: boolean): Promise<ApiTokens> {
   const now = new Date();
+  const tenant = await findTenant(meta.tenantSlug ?? "");
   return withTenant({ tenantId: user.tenantId, requestId: meta.requestId, user }, async (tx) => {
-    const row = await tx.user.findFirst({ where: { id: user.id }, select: { totpEnabledAt: true } });
-    // No second factor exists on this API yet: it must not become a way around one.
-    if (row?.totpEnabledAt) {
-      throw new AppError("forbidden", "Esta conta usa verificação em duas etapas, ainda indisponível pela API.");
-    }
+    const row = await tx.user.findFirst({ where: { id: user.id }, select: { roles: { select: { role: true } }, ...FACTOR_COLUMNS } });
+    if (!row) throw badCredentials();
+    // Defence in depth: a password alone never opens a session for an account with a factor.
+    if (methodOf(row) && !secondFactorPassed) throw badCredentials();
+    // The clinic demands a factor this user has not set up: no tokens (see docs/security.md).
+    if (mustEnrol(tenant?.settings, row.roles.map((r) => r.role), row)) throw enrolmentRequired();
     const session = await tx.userSession.create({
       data: {
         userId: user.id, kind: "API", ip: meta.ip, userAgent: meta.userAgent?.slice(0, 512) ?? null,

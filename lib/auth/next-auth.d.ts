@@ -10,6 +10,10 @@ declare module "next-auth" {
       tenantId: string | null;
       tenantSlug: string | null;
       sessionVersion: number;
+      /** user_sessions row of a clinic sign-in (lib/auth/sessions.ts); null for platform accounts. */
+      sessionId: string | null;
+      /** Sign-in time (ms since epoch): the absolute limit of sessions without a row. */
+      authTime: number | null;
     };
   }
 }
@@ -19,5 +23,7 @@ declare module "next-auth/jwt" {
     tid?: string | null;
     tslug?: string | null;
     sv?: number;
+    sid?: string | null;
+    at?: number;
   }
 }

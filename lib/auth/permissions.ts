@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   "appointments:read": "Ver agendas e consultas",
   "appointments:write": "Agendar, remarcar e cancelar consultas",
   "appointments:checkin": "Registrar chegada do paciente",
+  "agendas:manage": "Configurar agendas: horários, bloqueios, salas e convênios aceitos",
   "records:read": "Ler prontuários",
   "records:write": "Escrever no prontuário",
   "records:sign": "Assinar registros do prontuário",
@@ -33,7 +34,7 @@ const STAFF_BASE: Permission[] = ["dashboard:view", "patients:read", "appointmen
 export const ROLE_PERMISSIONS: Record<RoleKey, Permission[]> = {
   super_admin: ["platform:manage", "audit:read"],
   admin: [
-    ...STAFF_BASE, "patients:write", "appointments:write", "appointments:checkin",
+    ...STAFF_BASE, "patients:write", "appointments:write", "appointments:checkin", "agendas:manage",
     "finance:read", "finance:reports", "users:read", "users:manage", "settings:manage", "audit:read",
   ],
   doctor: [

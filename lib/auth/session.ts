@@ -7,24 +7,33 @@ import { systemDb } from "@/lib/db/system";
 import { withTenant } from "@/lib/db/tenant";
 import { requestMeta, type RequestMeta } from "@/lib/request";
 import { findTenant } from "@/lib/tenancy/current";
+import { DEFAULT_TENANT_SETTINGS } from "@/lib/tenancy/settings";
 import { authOptions } from "./options";
 import { permissionsFor } from "./policy";
+import { checkWebSession, settingsOf, type SessionEndReason, type SessionUserRow } from "./sessions";
 
 // Builds the request's Context from the session cookie and the host, once per request (React
-// cache). The user row is re-read each time so that a disabled account or a bumped session
-// version ends the session at its next request.
+// cache). The cookie names a user_sessions row (lib/auth/sessions.ts), which is checked each
+// time together with the user row: a revoked, idle or expired session, a disabled account or a
+// bumped session version all end the session at its next request.
 
 export type PlatformContext = Omit<Context, "tenantId" | "tenantSlug"> & { tenantId: null; tenantSlug: null };
 
-const PLATFORM_TIME_ZONE = "America/Sao_Paulo";
+/** Why a presented cookie was not honoured: the session ended, or it belongs to another clinic. */
+export type SessionRefusal = SessionEndReason | "tenant_mismatch";
 
-export const currentContext = cache(async (): Promise<Context | null> => {
+type Resolution = { ctx: Context | null; sessionId: string | null; refusal: SessionRefusal | null };
+
+const PLATFORM_TIME_ZONE = "America/Sao_Paulo";
+const none: Resolution = { ctx: null, sessionId: null, refusal: null };
+
+const resolveTenantSession = cache(async (): Promise<Resolution> => {
   const meta = await requestMeta();
-  if (!meta.tenantSlug) return null;
+  if (!meta.tenantSlug) return none;
   const tenant = await findTenant(meta.tenantSlug);
-  if (!tenant || tenant.status !== "ACTIVE") return null;
+  if (!tenant || tenant.status !== "ACTIVE") return none;
   const session = await getServerSession(authOptions());
-  if (!session?.user?.id) return null;
+  if (!session?.user?.id) return none;
 
   const scope = { tenantId: tenant.id, requestId: meta.requestId, user: null };
   if (session.user.tenantId !== tenant.id) {
@@ -32,18 +41,25 @@ export const currentContext = cache(async (): Promise<Context | null> => {
     await withTenant(scope, (tx) => recordSecurityEvent(tx, meta, {
       type: "TENANT_MISMATCH", severity: "HIGH", details: { tokenTenant: session.user.tenantSlug ?? "platform" },
     }));
-    return null;
+    return { ...none, refusal: "tenant_mismatch" };
   }
-  const user = await withTenant(scope, (tx) => findSessionUser(tx, session.user.id));
-  const actor = await liveActor(user, session.user.sessionVersion);
-  return actor && { tenantId: tenant.id, tenantSlug: tenant.slug, timeZone: tenant.timeZone, ...actor, ...requestPart(meta) };
+  const claims = { sessionId: session.user.sessionId, userId: session.user.id, sessionVersion: session.user.sessionVersion };
+  const check = await withTenant(scope, (tx) => checkWebSession(tx, claims, settingsOf(tenant), meta, new Date()));
+  if (!check.ok) return { ...none, refusal: check.reason };
+  const ctx: Context = { tenantId: tenant.id, tenantSlug: tenant.slug, timeZone: tenant.timeZone, ...(await actorOf(check.user)), ...requestPart(meta) };
+  return { ctx, sessionId: claims.sessionId ?? null, refusal: null };
 });
 
-/** The clinic a presented session cookie was issued for ("platform" for super admins), if any. */
-export async function presentedSessionTenant(): Promise<string | null> {
-  const session = await getServerSession(authOptions());
-  if (!session?.user?.id) return null;
-  return session.user.tenantSlug ?? "platform";
+export const currentContext = cache(async (): Promise<Context | null> => (await resolveTenantSession()).ctx);
+
+/** The user_sessions row of this request's cookie, when it is honoured ("this device"). */
+export async function currentSessionId(): Promise<string | null> {
+  return (await resolveTenantSession()).sessionId;
+}
+
+/** Why this request's cookie is not honoured on this clinic's host, if one was presented. */
+export async function sessionRefusal(): Promise<SessionRefusal | null> {
+  return (await resolveTenantSession()).refusal;
 }
 
 export const currentPlatformContext = cache(async (): Promise<PlatformContext | null> => {
@@ -51,20 +67,22 @@ export const currentPlatformContext = cache(async (): Promise<PlatformContext | 
   if (meta.tenantSlug) return null;
   const session = await getServerSession(authOptions());
   if (!session?.user?.id || session.user.tenantId !== null) return null;
-  const user = await systemDb.withPlatform(meta.requestId, session.user.id, (tx) => findSessionUser(tx, session.user.id));
-  const actor = await liveActor(user, session.user.sessionVersion);
-  return actor && { tenantId: null, tenantSlug: null, timeZone: PLATFORM_TIME_ZONE, ...actor, ...requestPart(meta) };
+  // Platform accounts have no session rows (user_sessions is tenant data): the absolute limit is
+  // checked against the sign-in time carried in the token; the version check does the rest.
+  const limitMs = DEFAULT_TENANT_SETTINGS.security.absoluteSessionHours * 3_600_000;
+  if (!session.user.authTime || Date.now() - session.user.authTime > limitMs) return null;
+  const user = await systemDb.withPlatform(meta.requestId, session.user.id, (tx) => findPlatformUser(tx, session.user.id));
+  if (!user || user.status !== "ACTIVE" || user.sessionVersion !== session.user.sessionVersion) return null;
+  return { tenantId: null, tenantSlug: null, timeZone: PLATFORM_TIME_ZONE, ...(await actorOf(user)), ...requestPart(meta) };
 });
 
-// RLS decides which user rows the transaction can see (the tenant's, or platform users).
-const findSessionUser = (tx: Tx, id: string) => tx.user.findFirst({
+// RLS decides which user rows the transaction can see (here: platform users only).
+const findPlatformUser = (tx: Tx, id: string) => tx.user.findFirst({
   where: { id },
   select: { id: true, name: true, email: true, status: true, sessionVersion: true, roles: { select: { role: true } } },
 });
 
-/** The session's user as an actor, or null when disabled or when the session version moved on. */
-async function liveActor(user: Awaited<ReturnType<typeof findSessionUser>>, sessionVersion: number) {
-  if (!user || user.status !== "ACTIVE" || user.sessionVersion !== sessionVersion) return null;
+async function actorOf(user: SessionUserRow) {
   const roles = user.roles.map((r) => r.role);
   return { user: { id: user.id, name: user.name, email: user.email }, roles, permissions: await permissionsFor(roles) };
 }

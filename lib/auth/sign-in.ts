@@ -9,15 +9,19 @@ import { env } from "@/lib/env";
 import { findTenant } from "@/lib/tenancy/current";
 import type { RequestMeta } from "@/lib/request";
 import { checkGate, registerFailure, systemClock, type Clock, type Gate } from "./lockout";
-import { issueChallenge } from "./two-factor-challenge";
+import { issueChallenge, PLATFORM_REALM } from "./two-factor-challenge";
+import { sendSignInCode, type MessageDeps } from "./two-factor-message";
+import { FACTOR_COLUMNS, methodOf, type FactorState } from "./two-factor-policy";
+import type { TwoFactorPrompt } from "./two-factor-protocol";
 
 // Password sign-in for one tenant (or the platform when no tenant host). Every attempt is
 // recorded; a failure answers the same way whether the e-mail exists, the password is wrong, the
 // account is throttled or locked, and takes about as long (a dummy argon2 verification whenever
 // no real one runs). Lockout and throttling rules live in lockout.ts.
 //
-// A user with TOTP enabled gets no session from the password alone: beginSignIn answers with a
-// signed challenge (two-factor-challenge.ts) and two-factor-sign-in.ts finishes the sign-in.
+// A user with a second factor (TOTP, or a code by e-mail or SMS) gets no session from the
+// password alone: beginSignIn answers with a signed challenge (two-factor-challenge.ts), sends
+// the code when the factor is a message, and two-factor-sign-in.ts finishes the sign-in.
 
 export const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -33,14 +37,18 @@ export type SessionUser = {
   sessionVersion: number;
 };
 
-export type SignInDeps = { now?: Clock };
+export type SignInDeps = { now?: Clock; delivery?: MessageDeps };
 
 /** Outcome of the password step: a session, or a second factor still owed. */
-export type SignInStep = { kind: "session"; user: SessionUser } | { kind: "two_factor"; challenge: string };
+export type SignInStep = { kind: "session"; user: SessionUser } | ({ kind: "two_factor" } & TwoFactorPrompt);
 
-type Candidate = {
-  id: string; name: string; email: string; passwordHash: string | null; status: string;
-  sessionVersion: number; failedLoginCount: number; lockedAt: Date | null; totpEnabledAt: Date | null;
+/** The part of a two-factor step the client sees (the form, or the API's login answer). */
+export const promptOf = (s: Extract<SignInStep, { kind: "two_factor" }>): TwoFactorPrompt =>
+  ({ challenge: s.challenge, method: s.method, ...(s.destination ? { destination: s.destination } : {}) });
+
+type Candidate = FactorState & {
+  id: string; name: string; email: string; passwordHash: string | null; status: string; phone: string | null;
+  sessionVersion: number; failedLoginCount: number; lockedAt: Date | null;
 };
 
 /** Runs a unit of work in the attempt's scope (tenant or platform), as `user` when known. */
@@ -51,7 +59,7 @@ const findCandidate = (tx: Tx, email: string): Promise<Candidate | null> =>
     where: { email },
     select: {
       id: true, name: true, email: true, passwordHash: true, status: true,
-      sessionVersion: true, failedLoginCount: true, lockedAt: true, totpEnabledAt: true,
+      sessionVersion: true, failedLoginCount: true, lockedAt: true, phone: true, ...FACTOR_COLUMNS,
     },
   });
 
@@ -64,7 +72,7 @@ function failureReason(user: Candidate | null, gate: Gate): string {
 async function recordOutcome(tx: Tx, meta: RequestMeta, emailHash: string, user: Candidate | null, ok: boolean, gate: Gate, at: Date) {
   // createdAt from the same clock the gate reads, so delays are measured on one time line.
   await tx.loginAttempt.create({ data: { userId: user?.id ?? null, emailHash, ip: meta.ip ?? "unknown", succeeded: ok, createdAt: at } });
-  if (ok && user?.totpEnabledAt) {
+  if (ok && user && methodOf(user)) {
     // Password right, second factor owed: the failure counter is NOT reset here, or knowing the
     // password would buy unlimited guesses at the code (two-factor-sign-in.ts resets it).
     return;
@@ -108,7 +116,7 @@ async function attempt(scope: Scope, emailHash: string, email: string, password:
   // does not depend on the account, so it reveals nothing about it.
   else if (gate !== "ip_blocked") await verifyPasswordOrDummy(null, password);
   await scope(user, (tx) => recordOutcome(tx, meta, emailHash, user, ok, gate, at));
-  return ok && user ? { user: pick(user), twoFactor: user.totpEnabledAt !== null } : null;
+  return ok && user ? { user: pick(user), method: methodOf(user), phone: user.phone } : null;
 }
 
 /** Password sign-in that yields a session only for accounts without a second factor. */
@@ -133,18 +141,28 @@ export async function beginSignIn(input: unknown, meta: RequestMeta, deps: SignI
     const scope: Scope = (user, fn) => withTenant({ tenantId: tenant.id, requestId: meta.requestId, user }, fn);
     const passed = await attempt(scope, lookupHash(tenant.id, "login-email", email), email, password, meta, now);
     if (!passed) return null;
-    const { user, twoFactor } = passed;
-    if (twoFactor) {
+    const { user, method, phone } = passed;
+    if (method) {
       const claims = { userId: user.id, tenantId: tenant.id, sessionVersion: user.sessionVersion };
-      return { kind: "two_factor", challenge: issueChallenge(env().NEXTAUTH_SECRET, claims, now().getTime()) };
+      const challenge = issueChallenge(env().NEXTAUTH_SECRET, claims, now().getTime());
+      if (method === "totp") return { kind: "two_factor", challenge, method };
+      const destination = await sendSignInCode({ tenant, user: { ...user, phone }, method, meta, now: now(), deps: deps.delivery });
+      return { kind: "two_factor", challenge, method, destination };
     }
     return { kind: "session", user: { ...user, tenantId: tenant.id, tenantSlug: tenant.slug } };
   }
 
   const scope: Scope = (user, fn) => systemDb.withPlatform(meta.requestId, user?.id ?? null, fn);
-  // Platform accounts have no second factor yet (two_factor_tokens is tenant data).
-  const passed = await attempt(scope, lookupHash("platform", "login-email", email), email, password, meta, now);
-  return passed ? { kind: "session", user: { ...passed.user, tenantId: null, tenantSlug: null } } : null;
+  const passed = await attempt(scope, lookupHash(PLATFORM_REALM, "login-email", email), email, password, meta, now);
+  if (!passed) return null;
+  // Super admins may turn on TOTP (lib/platform/two-factor.ts); codes by message are clinic-only,
+  // so such a row (never written by the app) gets no session rather than a password-only one.
+  if (passed.method && passed.method !== "totp") return null;
+  if (passed.method === "totp") {
+    const claims = { userId: passed.user.id, tenantId: PLATFORM_REALM, sessionVersion: passed.user.sessionVersion };
+    return { kind: "two_factor", challenge: issueChallenge(env().NEXTAUTH_SECRET, claims, now().getTime()), method: "totp" };
+  }
+  return { kind: "session", user: { ...passed.user, tenantId: null, tenantSlug: null } };
 }
 
 const pick = (u: Candidate) => ({ id: u.id, name: u.name, email: u.email, sessionVersion: u.sessionVersion });

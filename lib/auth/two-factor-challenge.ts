@@ -10,6 +10,9 @@ import { timingSafeEqualStr } from "@/lib/crypto/tokens";
 
 export const CHALLENGE_TTL_MS = 5 * 60_000;
 
+/** The "tenant" of a challenge minted for a platform account (root host). */
+export const PLATFORM_REALM = "platform";
+
 export type ChallengeClaims = { userId: string; tenantId: string; sessionVersion: number; expiresAt: number };
 
 const keyFrom = (secret: string) => createHmac("sha256", secret).update("prontivus:two-factor-challenge:v1").digest();

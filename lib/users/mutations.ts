@@ -15,7 +15,7 @@ import { setUserRolesSchema, STAFF_ROLES, userIdSchema } from "./schemas";
 async function loadTarget(tx: Tx, ctx: Context, userId: string) {
   const user = await tx.user.findFirst({
     where: { id: userId },
-    select: { id: true, status: true, lockedAt: true, totpEnabledAt: true, roles: { select: { role: true } } },
+    select: { id: true, status: true, lockedAt: true, totpEnabledAt: true, otpEnabledAt: true, roles: { select: { role: true } } },
   });
   if (!user) throw notFound("Usuário");
   const roles = user.roles.map((r) => r.role);
@@ -98,12 +98,12 @@ export async function resetTwoFactor(ctx: Context, input: unknown): Promise<void
     await tx.user.update({
       where: { id: userId },
       // Sessions opened with the old second factor end too: whoever holds the lost device loses access.
-      data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } },
+      data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, otpChannel: null, otpEnabledAt: null, sessionVersion: { increment: 1 } },
       select: { id: true },
     });
     await recordAudit(tx, ctx, {
       action: "user.two_factor_reset", entityType: "user", entityId: userId, riskScore: 40,
-      metadata: { wasEnabled: target.totpEnabledAt !== null },
+      metadata: { wasEnabled: target.totpEnabledAt !== null || target.otpEnabledAt !== null },
     });
   });
 }

@@ -31,7 +31,7 @@ export async function listUsers(ctx: Context): Promise<UserListItem[]> {
   const rows = await withTenant(ctx, (tx) => tx.user.findMany({
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: {
-      id: true, name: true, email: true, status: true, lastLoginAt: true, lockedAt: true, totpEnabledAt: true,
+      id: true, name: true, email: true, status: true, lastLoginAt: true, lockedAt: true, totpEnabledAt: true, otpEnabledAt: true,
       roles: { select: { role: true } },
     },
   }));
@@ -43,7 +43,7 @@ export async function listUsers(ctx: Context): Promise<UserListItem[]> {
     status: u.status,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     locked: u.lockedAt !== null,
-    twoFactorEnabled: u.totpEnabledAt !== null,
+    twoFactorEnabled: u.totpEnabledAt !== null || u.otpEnabledAt !== null,
   }));
 }
 

@@ -21,8 +21,12 @@ export type TenantSpec = {
   finance: boolean;
 };
 
+// Demo choice: the seeded clinics require no second factor, so the printed demo logins (and the
+// e2e specs that use them) sign in with the password alone. A real clinic gets the default of
+// lib/tenancy/settings.ts (admin and doctor must use 2FA); turn it on here to try enforcement.
 const SETTINGS = {
-  twoFactorRequiredRoles: ["admin", "doctor"], staffIdleMinutes: 15, patientIdleMinutes: 30, cancellationNoticeHours: 24,
+  security: { twoFactorRequiredRoles: [] as string[], staffIdleMinutes: 15, patientIdleMinutes: 30 },
+  scheduling: { minCancellationNoticeHours: 24 },
 };
 
 // ANS registry numbers are plausible 6-digit values for the demo, not a reference.
@@ -83,8 +87,16 @@ export const TENANTS: TenantSpec[] = [
 
 /** The tenant row (platform data, no RLS). Left untouched when it exists: an admin may have edited it. */
 export async function ensureTenant(db: SeedDb, spec: TenantSpec): Promise<{ id: string; timeZone: string; created: boolean }> {
-  const found = await db.tenant.findUnique({ where: { slug: spec.slug }, select: { id: true, timeZone: true } });
-  if (found) return { ...found, created: false };
+  const found = await db.tenant.findUnique({ where: { slug: spec.slug }, select: { id: true, timeZone: true, settings: true } });
+  if (found) {
+    // Databases seeded before settings had sections hold a flat object no admin could have
+    // written; without this the demo logins would suddenly owe a second factor.
+    const old = found.settings as Record<string, unknown> | null;
+    if (old && typeof old === "object" && !("security" in old)) {
+      await db.tenant.update({ where: { id: found.id }, data: { settings: SETTINGS }, select: { id: true } });
+    }
+    return { id: found.id, timeZone: found.timeZone, created: false };
+  }
   const made = await db.tenant.create({
     data: {
       slug: spec.slug, name: spec.name, legalName: spec.legalName, cnpj: spec.cnpj, cnes: spec.cnes,

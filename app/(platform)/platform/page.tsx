@@ -25,7 +25,7 @@ export default async function PlatformPage() {
     { key: "created", header: t("columns.createdAt"), cell: (r: TenantListItem) => formatDate(r.createdAt, ctx.timeZone) },
   ];
   return (
-    <PlatformShell orgName="Prontivus" user={{ name: ctx.user?.name ?? "", roleLabel: tr("super_admin") }} items={[{ href: "/platform", label: tn("tenants") }]}>
+    <PlatformShell orgName="Prontivus" user={{ name: ctx.user?.name ?? "", roleLabel: tr("super_admin") }} items={[{ href: "/platform", label: tn("tenants") }, { href: "/platform/account", label: tn("account") }]}>
       <PageHeader title={t("title")} description={t("description")} />
       <SimpleTable caption={t("title")} columns={columns} rows={tenants} rowKey={(r) => r.id} empty="—" />
     </PlatformShell>

@@ -4,7 +4,8 @@ import { TwoFactorSettings } from "@/components/auth/two-factor-settings";
 import { PageHeader } from "@/components/layout/page-header";
 import { requireStaff } from "@/lib/auth/guards";
 import { getTwoFactorStatus } from "@/lib/auth/two-factor";
-import { confirmTotpEnrolmentAction, disableTwoFactorAction, startTotpEnrolmentAction } from "./actions";
+import { twoFactorActions } from "./two-factor-actions";
+import { SessionsSection } from "./sessions-section";
 
 export const metadata: Metadata = { title: "Segurança da conta" };
 
@@ -16,9 +17,10 @@ export default async function AccountSecurityPage() {
     <>
       <PageHeader title={t("accountTitle")} description={t("accountDescription")} />
       <TwoFactorSettings
-        status={{ enabled: status.enabled, recoveryCodesLeft: status.recoveryCodesLeft }}
-        actions={{ start: startTotpEnrolmentAction, confirm: confirmTotpEnrolmentAction, disable: disableTwoFactorAction }}
+        status={{ enabled: status.enabled, method: status.method, recoveryCodesLeft: status.recoveryCodesLeft, phone: status.phone }}
+        actions={twoFactorActions}
       />
+      <SessionsSection ctx={ctx} />
     </>
   );
 }

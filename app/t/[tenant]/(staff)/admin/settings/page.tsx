@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/layout/page-header";
+import { requireStaff } from "@/lib/auth/guards";
+import { getTenantSettings } from "@/lib/tenancy/settings-admin";
+import { SETTINGS_STAFF_ROLES, settingsToForm } from "@/lib/tenancy/settings-form";
+import { SettingsForm } from "./_components/settings-form";
+import { updateTenantSettingsAction } from "./actions";
+
+export const metadata: Metadata = { title: "Configurações da clínica" };
+
+export default async function TenantSettingsPage() {
+  const ctx = await requireStaff("settings:manage");
+  const [t, tr, settings] = await Promise.all([getTranslations("sessions.settings"), getTranslations("roles"), getTenantSettings(ctx)]);
+  const roles = SETTINGS_STAFF_ROLES.map((role) => ({ value: role, label: tr(role) }));
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <SettingsForm initial={settingsToForm(settings)} roles={roles} action={updateTenantSettingsAction} />
+    </>
+  );
+}
