@@ -1,68 +1,94 @@
-import { formatCpf, isValidCpf, normalizeCpf } from "@/lib/br/documents";
+import { recordDataAccess } from "@/lib/audit/record";
+import { formatCpf } from "@/lib/br/documents";
 import { can } from "@/lib/auth/policy";
 import type { Context } from "@/lib/context";
-import { lookupHash, openField } from "@/lib/crypto/config";
+import { openField } from "@/lib/crypto/config";
+import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
-import { forbidden } from "@/lib/errors";
-import { formatCalendarDate } from "@/lib/format/date";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { patientListQuery, type PatientListItem, type PatientPage } from "./schemas";
-import { toSearchName } from "./search-name";
+import { forbidden, notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { formatDateInput } from "./br-input";
+import { patientIdSchema } from "./record-schemas";
+import type { InsurerOption, PatientRecord } from "./record-types";
+import { searchPatients } from "./search";
 
-type Row = {
-  id: string;
-  full_name: string;
-  social_name: string | null;
-  cpf_enc: string | null;
-  birth_date: Date | null;
-  phone: string | null;
-  insurance: string | null;
-  total: bigint;
-};
+export { searchPatients };
+/** @deprecated the staff list and /api/v1 call searchPatients; kept for existing callers. */
+export const listPatients = searchPatients;
 
-// A query that is a valid CPF finds that patient by its blind index (CPF is encrypted); anything
-// else is a name search: substring of the accent-free name, prefix matches ranked first. strpos
-// and starts_with give `%`, `_` and quotes no special meaning, and every value is a parameter.
-function filterFor(ctx: Context, q: string | undefined): Prisma.Sql {
-  if (!q) return Prisma.empty;
-  const digits = normalizeCpf(q);
-  if (digits.length === 11 && isValidCpf(digits)) {
-    return Prisma.sql`AND p.cpf_hash = ${lookupHash(ctx.tenantId, "cpf", digits)}`;
-  }
-  return Prisma.sql`AND strpos(p.search_name, ${toSearchName(q)}) > 0`;
+export const PATIENT_NOT_FOUND = "Paciente";
+
+const recordSelect = {
+  id: true, status: true, incomplete: true, fullName: true, socialName: true, cpfEnc: true, cpfHash: true, cns: true,
+  passport: true, birthDate: true, sex: true, email: true, phone: true, cep: true, street: true, number: true,
+  complement: true, district: true, city: true, uf: true, insuranceProviderId: true, insurancePlan: true,
+  insuranceCardNumber: true, insuranceValidUntil: true, deniesAllergies: true, consentEmail: true,
+  consentSms: true, consentWhatsapp: true, archivedAt: true, createdAt: true, updatedAt: true,
+  insuranceProvider: { select: { name: true } },
+  allergies: { orderBy: [{ inactiveAt: { sort: "desc", nulls: "first" } }, { notedAt: "desc" }] },
+  emergencyContacts: { orderBy: { name: "asc" } },
+} satisfies Prisma.PatientSelect;
+
+/**
+ * Loads a patient inside a tenant transaction; another clinic's id (or a malformed one) is
+ * simply not found, never forbidden. The caller checks permissions first.
+ */
+export async function loadPatient(tx: Tx, id: unknown) {
+  const parsed = patientIdSchema.safeParse(id);
+  if (!parsed.success) throw notFound(PATIENT_NOT_FOUND);
+  const row = await tx.patient.findFirst({ where: { id: parsed.data }, select: recordSelect });
+  if (!row) throw notFound(PATIENT_NOT_FOUND);
+  return row;
 }
+type LoadedPatient = Awaited<ReturnType<typeof loadPatient>>;
 
-export async function listPatients(ctx: Context, input: unknown): Promise<PatientPage> {
-  if (!can(ctx, "patients:read")) throw forbidden();
-  const { q, page, pageSize } = patientListQuery.parse(input ?? {});
-  const term = q ? toSearchName(q) : "";
-  const filter = filterFor(ctx, q);
-  const { rows, total } = await withTenant(ctx, async (tx) => {
-    const rows = await tx.$queryRaw<Row[]>`
-    SELECT p.id, p.full_name, p.social_name, p.cpf_enc, p.birth_date, p.phone, ip.name AS insurance,
-           count(*) OVER () AS total
-      FROM patients p
-      LEFT JOIN insurance_providers ip ON ip.tenant_id = p.tenant_id AND ip.id = p.insurance_provider_id
-     WHERE p.tenant_id = ${ctx.tenantId}::uuid AND p.status = 'ACTIVE' ${filter}
-     ORDER BY starts_with(p.search_name, ${term}) DESC, p.search_name, p.id
-     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-    if (rows[0] || page === 1) return { rows, total: Number(rows[0]?.total ?? 0) };
-    // Past the last page the window count is absent: count on its own.
-    const [count] = await tx.$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM patients p WHERE p.tenant_id = ${ctx.tenantId}::uuid AND p.status = 'ACTIVE' ${filter}`;
-    return { rows, total: Number(count?.n ?? 0) };
-  });
-  return { rows: rows.map((r) => toItem(ctx, r)), total, page, pageSize };
-}
-
-function toItem(ctx: Context, r: Row): PatientListItem {
+export function toRecord(ctx: Context, p: LoadedPatient): PatientRecord {
+  const cpf = p.cpfEnc ? openField(ctx.tenantId, "patients.cpf", p.cpfEnc) : null;
   return {
-    id: r.id,
-    fullName: r.full_name,
-    socialName: r.social_name,
-    cpf: r.cpf_enc ? formatCpf(openField(ctx.tenantId, "patients.cpf", r.cpf_enc)) : null,
-    birthDate: r.birth_date ? formatCalendarDate(r.birth_date) : null,
-    phone: r.phone,
-    insurance: r.insurance,
+    id: p.id, status: p.status, incomplete: p.incomplete, fullName: p.fullName, socialName: p.socialName,
+    cpf: cpf ? formatCpf(cpf) : null, cns: p.cns, passport: p.passport,
+    documentException: cpf ? null : p.passport ? "foreigner" : p.incomplete ? null : "newborn",
+    birthDate: formatDateInput(p.birthDate) || null, sex: p.sex, email: p.email, phone: p.phone,
+    address: { cep: p.cep, street: p.street, number: p.number, complement: p.complement, district: p.district, city: p.city, uf: p.uf },
+    insurance: {
+      providerId: p.insuranceProviderId, providerName: p.insuranceProvider?.name ?? null, plan: p.insurancePlan,
+      cardNumber: p.insuranceCardNumber, validUntil: formatDateInput(p.insuranceValidUntil) || null,
+    },
+    deniesAllergies: p.deniesAllergies,
+    allergies: p.allergies.map((a) => ({
+      id: a.id, substance: a.substance, reaction: a.reaction, severity: a.severity,
+      notedAt: a.notedAt.toISOString(), inactiveAt: a.inactiveAt?.toISOString() ?? null,
+    })),
+    emergencyContacts: p.emergencyContacts.map((c) => ({ id: c.id, name: c.name, relationship: c.relationship, phone: c.phone })),
+    communication: { email: p.consentEmail, sms: p.consentSms, whatsapp: p.consentWhatsapp },
+    archivedAt: p.archivedAt?.toISOString() ?? null,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
   };
+}
+
+/**
+ * One patient's registration record (identification, contact, insurance, allergies, emergency
+ * contacts, communication consents). Needs patients:read. Allergies are clinical data, so each
+ * view leaves a data_access_logs row (purpose: ctx.purpose or "cadastro do paciente").
+ */
+export async function getPatient(ctx: Context, id: unknown): Promise<PatientRecord> {
+  if (!can(ctx, "patients:read")) throw forbidden();
+  return withTenant(ctx, async (tx) => {
+    const row = await loadPatient(tx, id);
+    if (ctx.user) {
+      await recordDataAccess(tx, ctx, { patientId: row.id, dataType: "patient_record", entityId: row.id, purpose: ctx.purpose ?? "cadastro do paciente" });
+    }
+    return toRecord(ctx, row);
+  });
+}
+
+/** The clinic's insurers (convênios) for pickers; inactive ones only when `includeInactive`. */
+export async function listInsurers(ctx: Context, options: { includeInactive?: boolean } = {}): Promise<InsurerOption[]> {
+  if (!can(ctx, "patients:read") && !can(ctx, "settings:manage")) throw forbidden();
+  return withTenant(ctx, (tx) => tx.insuranceProvider.findMany({
+    where: options.includeInactive ? {} : { active: true },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, active: true },
+  }));
 }

@@ -9,7 +9,7 @@ import { Rng } from "./random";
 // drawn never changes a CPF — the natural key reruns rely on to avoid duplicates.
 
 export type PatientSpec = {
-  cpf: string; fullName: string; socialName: string | null; searchName: string; sex: Sex;
+  cpf: string; cns: string | null; fullName: string; socialName: string | null; searchName: string; sex: Sex;
   birthDate: Date; email: string | null; phone: string;
   address: { cep: string; street: string; number: string; complement: string | null; district: string } | null;
   insurance: { provider: string; plan: string; card: string; validUntil: Date } | null;
@@ -23,6 +23,16 @@ export type LinkedPatient = { fullName: string; sex: Sex; email: string };
 
 const ascii = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 const phone = (rng: Rng) => `119${rng.int(6, 9)}${rng.digits(7)}`;
+
+/** A provisional CNS (starts 7–9): 15 digits whose sum weighted 15…1 is a multiple of 11. */
+function provisionalCns(rng: Rng): string {
+  for (;;) {
+    const body = `${rng.int(7, 9)}${rng.digits(13)}`;
+    const sum = [...body].reduce((acc, d, i) => acc + Number(d) * (15 - i), 0);
+    const check = (11 - (sum % 11)) % 11;
+    if (check < 10) return `${body}${check}`;
+  }
+}
 
 function name(rng: Rng, sex: "FEMALE" | "MALE"): { first: string; fullName: string; last: string } {
   const first = rng.pick(sex === "FEMALE" ? N.FEMALE_NAMES : N.MALE_NAMES);
@@ -58,8 +68,10 @@ function onePatient(rng: Rng, cpf: string, insurers: readonly string[], linked?:
   const contact = rng.chance(0.3)
     ? { name: `${rng.pick([...N.FEMALE_NAMES, ...N.MALE_NAMES])} ${last}`, relationship: rng.pick(N.RELATIONSHIPS), phone: phone(rng) }
     : null;
+  // Drawn last, so adding it left every earlier draw (and so every existing demo patient) as it was.
+  const cns = rng.chance(0.3) ? provisionalCns(rng) : null;
   return {
-    cpf, fullName, socialName, searchName: toSearchName(fullName, socialName), sex, birthDate, email,
+    cpf, cns, fullName, socialName, searchName: toSearchName(fullName, socialName), sex, birthDate, email,
     phone: phone(rng), address, insurance,
     consentEmail: email !== null && rng.chance(0.7), consentSms: rng.chance(0.5), consentWhatsapp: rng.chance(0.6),
     deniesAllergies: allergies.length === 0 && rng.chance(0.5), allergies, contact,

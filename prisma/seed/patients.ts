@@ -22,7 +22,7 @@ export type PatientContext = {
 function row(ctx: PatientContext, p: PatientSpec, cpfHash: string, isFirst: boolean) {
   return {
     fullName: p.fullName, socialName: p.socialName, searchName: p.searchName,
-    cpfEnc: sealField(ctx.tenantId, "patients.cpf", p.cpf), cpfHash,
+    cpfEnc: sealField(ctx.tenantId, "patients.cpf", p.cpf), cpfHash, cns: p.cns,
     birthDate: p.birthDate, sex: p.sex, email: p.email, phone: p.phone,
     cep: p.address?.cep ?? null, street: p.address?.street ?? null, number: p.address?.number ?? null,
     complement: p.address?.complement ?? null, district: p.address?.district ?? null,

@@ -1,0 +1,106 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { ALLERGY_SEVERITIES, allergySchema, type AllergyInput } from "@/lib/patients/record-schemas";
+import type { PatientAllergyDto } from "@/lib/patients/record-types";
+import type { PatientAction, PatientActionResult } from "./types";
+
+type Props = {
+  patientId: string;
+  allergies: PatientAllergyDto[];
+  deniesAllergies: boolean;
+  canEdit: boolean;
+  add: PatientAction<[string, unknown]>;
+  inactivate: PatientAction<[string, string]>;
+  setDenies: PatientAction<[string, boolean]>;
+};
+
+const tone = { MILD: "info", MODERATE: "warning", SEVERE: "danger", LIFE_THREATENING: "danger" } as const;
+
+export function AllergiesSection({ patientId, allergies, deniesAllergies, canEdit, add, inactivate, setDenies }: Props) {
+  const t = useTranslations("patientRecord");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const active = allergies.filter((a) => !a.inactiveAt);
+  const inactive = allergies.filter((a) => a.inactiveAt);
+  const form = useForm<AllergyInput>({ resolver: zodResolver(allergySchema) as never, defaultValues: { substance: "", reaction: "", severity: "" as AllergyInput["severity"] } });
+
+  const settle = (result: PatientActionResult, done: string) => {
+    if (result.ok) { setMessage({ ok: true, text: done }); router.refresh(); }
+    else setMessage({ ok: false, text: result.message });
+    return result.ok;
+  };
+  const run = (call: () => Promise<PatientActionResult>, done: string) => startTransition(async () => { settle(await call(), done); });
+
+  const onAdd = form.handleSubmit(async () => {
+    const result = await add(patientId, form.getValues());
+    if (!result.ok) for (const [f, m] of Object.entries(result.fields ?? {})) form.setError(f as keyof AllergyInput, { message: m[0] });
+    if (settle(result, t("allergies.added"))) form.reset();
+  });
+
+  return (
+    <Card aria-labelledby="allergies-title">
+      <CardHeader titleId="allergies-title" title={t("sections.allergies")} />
+      <CardBody className="space-y-4">
+        {message && <Alert tone={message.ok ? "success" : "danger"}>{message.text}</Alert>}
+        {active.length === 0 && (
+          <p className="text-sm">{deniesAllergies ? <Badge tone="success">{t("allergies.denies")}</Badge> : t("allergies.notAsked")}</p>
+        )}
+        {active.length > 0 && (
+          <ul className="divide-y divide-border" aria-label={t("allergies.activeList")}>
+            {active.map((a) => (
+              <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <span>
+                  <strong>{a.substance}</strong> <Badge tone={tone[a.severity]}>{t(`severity.${a.severity}`)}</Badge>
+                  {a.reaction && <span className="text-fg-muted"> — {a.reaction}</span>}
+                </span>
+                {canEdit && (
+                  <Button variant="ghost" size="sm" disabled={pending} onClick={() => run(() => inactivate(patientId, a.id), t("allergies.inactivated"))}>
+                    {t("allergies.inactivate", { substance: a.substance })}
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {inactive.length > 0 && (
+          <p className="text-sm text-fg-muted">{t("allergies.inactiveList", { list: inactive.map((a) => a.substance).join(", ") })}</p>
+        )}
+        {canEdit && (
+          <>
+            <form onSubmit={onAdd} noValidate className="grid gap-3 sm:grid-cols-[1fr_1fr_12rem_auto] sm:items-start" aria-label={t("allergies.addTitle")}>
+              <FormField id="allergy-substance" label={t("allergies.substance")} error={form.formState.errors.substance?.message} required>
+                {(f) => <Input {...f} {...form.register("substance")} />}
+              </FormField>
+              <FormField id="allergy-reaction" label={t("allergies.reaction")} error={form.formState.errors.reaction?.message}>
+                {(f) => <Input {...f} {...form.register("reaction")} />}
+              </FormField>
+              <FormField id="allergy-severity" label={t("allergies.severity")} error={form.formState.errors.severity?.message} required>
+                {(f) => <Select {...f} {...form.register("severity")} placeholder="—" options={ALLERGY_SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))} />}
+              </FormField>
+              <Button type="submit" className="sm:mt-7" loading={form.formState.isSubmitting}>{t("allergies.add")}</Button>
+            </form>
+            {active.length === 0 && (
+              <Button variant="secondary" size="sm" disabled={pending}
+                onClick={() => run(() => setDenies(patientId, !deniesAllergies), deniesAllergies ? t("allergies.denialWithdrawn") : t("allergies.denialRecorded"))}>
+                {deniesAllergies ? t("allergies.withdrawDenial") : t("allergies.recordDenial")}
+              </Button>
+            )}
+          </>
+        )}
+      </CardBody>
+    </Card>
+  );
+}

@@ -1,0 +1,49 @@
+// Parsers for what people type into Brazilian forms. Client-safe (no server imports): the forms
+// and the domain functions run the same code, so a value the browser accepts is one the server
+// accepts.
+
+/** dd/mm/aaaa (or aaaa-mm-dd from an API) → a UTC date, only if it is a real calendar day. */
+export function parseDateInput(value: string): Date | null {
+  const text = value.trim();
+  const br = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const [day, month, year] = br ? [br[1], br[2], br[3]] : iso ? [iso[3], iso[2], iso[1]] : [];
+  if (!day || !month || !year) return null;
+  const d = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  return d.getUTCDate() === Number(day) && d.getUTCMonth() === Number(month) - 1 && d.getUTCFullYear() === Number(year) ? d : null;
+}
+
+/** A UTC calendar date → "dd/mm/aaaa" (date columns carry no time zone). */
+export function formatDateInput(value: Date | null | undefined): string {
+  if (!value) return "";
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
+}
+
+/**
+ * Brazilian phone with area code, digits only: 10 digits (landline) or 11 (mobile, 9 first).
+ * An optional +55 is dropped; area codes never contain a zero.
+ */
+export function normalizePhone(value: string): string | null {
+  const digits = value.replace(/\D/g, "").replace(/^55(?=\d{10,11}$)/, "");
+  if (!/^[1-9]{2}\d{8,9}$/.test(digits)) return null;
+  if (digits.length === 11 && digits[2] !== "9") return null;
+  return digits;
+}
+
+/** "(11) 98765-4321" / "(11) 3456-7890"; anything else is shown as stored. */
+export function formatPhone(digits: string | null | undefined): string {
+  if (!digits) return "";
+  const m = /^(\d{2})(\d{4,5})(\d{4})$/.exec(digits);
+  return m ? `(${m[1]}) ${m[2]}-${m[3]}` : digits;
+}
+
+/** CEP: 8 digits, shown as 00000-000. */
+export function normalizeCep(value: string): string | null {
+  const digits = value.replace(/\D/g, "");
+  return /^\d{8}$/.test(digits) && digits !== "00000000" ? digits : null;
+}
+
+export function formatCep(digits: string | null | undefined): string {
+  return digits && digits.length === 8 ? `${digits.slice(0, 5)}-${digits.slice(5)}` : (digits ?? "");
+}
