@@ -10,6 +10,7 @@ import { SLOT_MINUTES, WORKING_HOURS, type SeededAgenda } from "./scheduling";
 // the new last day. Each day's draw is seeded by (tenant, date, doctor), not by the run.
 
 const DAYS = 7;
+const CONGRESS = "Congresso médico";
 const MINUTE = 60_000;
 
 export type AgendaContext = {
@@ -93,6 +94,18 @@ export async function ensureWeekOfAppointments(tx: SeedTx, ctx: AgendaContext): 
       const rng = new Rng(`${ctx.slug}:${day.iso}:${agenda.doctorEmail}`);
       const mine = order.filter((_, i) => i % ctx.agendas.length === k);
       let cursor = 0;
+      // Some days a patient is squeezed into the lunch break: the encaixe the calendar marks.
+      if (rng.chance(0.35) && mine.length > 0) {
+        const startsAt = at(day, 12 * 60, ctx.timeZone);
+        const endsAt = new Date(startsAt.getTime() + 20 * MINUTE);
+        const s = status(startsAt, endsAt, now, rng.float());
+        rows.push({
+          patientId: mine[mine.length - 1]!.id, doctorId: agenda.doctorId, agendaId: agenda.id, roomId: agenda.roomId,
+          startsAt, endsAt, status: s, modality: "IN_PERSON" as const, reason: "Retorno para mostrar exames",
+          isEncaixe: true, encaixeReason: "Retorno breve pedido pela médica", insuranceProviderId: mine[mine.length - 1]!.insuranceProviderId,
+          createdBy: ctx.createdBy, ...milestones(s, startsAt, endsAt, now),
+        });
+      }
       for (const w of windows) {
         for (let minute = w.startMinute; minute + SLOT_MINUTES <= w.endMinute; minute += SLOT_MINUTES) {
           const [book, r, reason] = [rng.chance(ctx.fill), rng.float(), rng.pick(VISIT_REASONS)];
@@ -116,5 +129,20 @@ export async function ensureWeekOfAppointments(tx: SeedTx, ctx: AgendaContext): 
     }
   }
   if (rows.length > 0) await tx.appointment.createMany({ data: rows });
-  return rows.length;
+  return rows.length + await ensureCongressBlock(tx, ctx, days);
+}
+
+/** A whole-day block on the second agenda the day after the seeded week: the calendar shows it. */
+async function ensureCongressBlock(tx: SeedTx, ctx: AgendaContext, days: LocalDay[]): Promise<number> {
+  const agenda = ctx.agendas[1];
+  if (!agenda) return 0;
+  const last = days.at(-1)!;
+  const day = { ...last, d: last.d + 1 };
+  const startsAt = at(day, 0, ctx.timeZone);
+  const existing = await tx.agendaBlock.findFirst({
+    where: { tenantId: ctx.tenantId, agendaId: agenda.id, reason: CONGRESS, endsAt: { gt: at(days[0]!, 0, ctx.timeZone) } }, select: { id: true },
+  });
+  if (existing) return 0;
+  await tx.agendaBlock.create({ data: { agendaId: agenda.id, startsAt, endsAt: at(day, 24 * 60, ctx.timeZone), reason: CONGRESS }, select: { id: true } });
+  return 1;
 }

@@ -1,19 +1,22 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AppointmentStatusBadge } from "@/components/appointments/status-badge";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { listTodayAppointments, type DayAppointment } from "@/lib/appointments/queries";
 import { requireStaff } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/policy";
 import { formatDate, formatTime } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "Painel" };
 
 export default async function DashboardPage() {
   const ctx = await requireStaff("dashboard:view");
-  const [t, tx, appointments] = await Promise.all([
-    getTranslations("dashboard"), getTranslations("dashboardExtra"), listTodayAppointments(ctx),
+  const [t, tx, ts, appointments] = await Promise.all([
+    getTranslations("dashboard"), getTranslations("dashboardExtra"), getTranslations("scheduling.links"), listTodayAppointments(ctx),
   ]);
   const columns = [
     { key: "time", header: t("columns.time"), cell: (a: DayAppointment) => formatTime(a.startsAt, ctx.timeZone) },
@@ -21,7 +24,7 @@ export default async function DashboardPage() {
       key: "patient", header: t("columns.patient"), rowHeader: true,
       cell: (a: DayAppointment) => (
         <span className="flex flex-wrap items-center gap-2">
-          {a.patientName}
+          <Link className="text-brand-800 underline" href={`/appointments/${a.id}`}>{a.patientName}</Link>
           {a.isEncaixe && <Badge tone="warning">{tx("encaixe")}</Badge>}
           {a.modality === "TELEMEDICINE" && <Badge tone="info">{tx("telemedicine")}</Badge>}
         </span>
@@ -35,6 +38,12 @@ export default async function DashboardPage() {
       <PageHeader
         title={t("greeting", { name: ctx.user?.name.split(" ")[0] ?? "" })}
         description={`${formatDate(new Date(), ctx.timeZone)} · ${tx("countToday", { count: appointments.length })}`}
+        actions={
+          <span className="flex gap-2">
+            {can(ctx, "appointments:read") && <Link className={buttonClasses({ variant: "secondary" })} href="/schedule">{ts("daySchedule")}</Link>}
+            {can(ctx, "appointments:write") && <Link className={buttonClasses()} href="/appointments/new">{ts("book")}</Link>}
+          </span>
+        }
       />
       <h2 className="mb-3 text-lg font-semibold">{t("todayAppointments")}</h2>
       <SimpleTable caption={t("todayAppointments")} columns={columns} rows={appointments} rowKey={(a) => a.id} empty={t("empty")} />

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { AppointmentStatusBadge } from "@/components/appointments/status-badge";
+import { PageHeader } from "@/components/layout/page-header";
+import { AppointmentActions } from "@/components/scheduling/appointment-actions";
+import { AppointmentHistoryList } from "@/components/scheduling/appointment-history";
+import { RescheduleForm } from "@/components/scheduling/reschedule-form";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { requireStaff } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/policy";
+import { formatDate, formatDateTime, formatTime } from "@/lib/format/date";
+import { orNotFound } from "@/lib/scheduling/page-helpers";
+import { getAppointment, getAppointmentHistory } from "@/lib/scheduling/queries";
+import { allowedMoves } from "@/lib/scheduling/status";
+import { localDateOf } from "@/lib/scheduling/time";
+import { freeSlotsAction, rescheduleAction, transitionAction } from "../actions";
+
+export const metadata: Metadata = { title: "Consulta" };
+
+export default async function AppointmentPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireStaff("appointments:read");
+  const { id } = await params;
+  const [t, a, history] = await Promise.all([
+    getTranslations("scheduling"), orNotFound(getAppointment(ctx, id)), orNotFound(getAppointmentHistory(ctx, id)),
+  ]);
+  const tz = ctx.timeZone;
+  const rows: [string, React.ReactNode][] = [
+    [t("detail.when"), `${formatDate(a.startsAt, tz)} ${formatTime(a.startsAt, tz)}–${formatTime(a.endsAt, tz)}`],
+    [t("detail.doctor"), a.doctor.name],
+    [t("detail.agenda"), [a.agenda?.name, a.room].filter(Boolean).join(" · ") || "—"],
+    [t("detail.modality"), t(`modality.${a.modality}`)],
+    [t("detail.insurance"), a.insurance?.name ?? t("booking.private")],
+    [t("detail.reason"), a.reason ?? "—"],
+  ];
+  if (a.isEncaixe) rows.push([t("encaixe"), a.encaixeReason ?? ""]);
+  if (a.cancelledAt) rows.push([t("detail.cancelled"), t("detail.cancelledBy", { when: formatDateTime(a.cancelledAt, tz), who: a.cancelledByName ?? "—", reason: a.cancellationReason ?? "—" })]);
+  const canReschedule = can(ctx, "appointments:write") && (a.status === "SCHEDULED" || a.status === "CONFIRMED") && a.agenda;
+  return (
+    <>
+      <PageHeader
+        title={a.patient.name}
+        description={a.patient.name !== a.patient.civilName ? a.patient.civilName : undefined}
+        actions={<span className="flex gap-2"><AppointmentStatusBadge status={a.status} label={t(`status.${a.status}`)} />{a.isEncaixe && <Badge tone="warning">{t("encaixe")}</Badge>}</span>}
+      />
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <div className="space-y-6">
+          <Card>
+            <CardHeader title={t("detail.title")} />
+            <CardBody>
+              <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[10rem_1fr]">
+                {rows.map(([k, v]) => <div key={k} className="contents"><dt className="text-sm text-fg-muted">{k}</dt><dd>{v}</dd></div>)}
+              </dl>
+              <div className="mt-4"><AppointmentActions id={a.id} moves={allowedMoves(ctx, a)} transition={transitionAction} /></div>
+            </CardBody>
+          </Card>
+          {canReschedule && (
+            <Card>
+              <CardHeader title={t("reschedule.title")} description={t("reschedule.description")} />
+              <CardBody>
+                <RescheduleForm id={a.id} agendaId={a.agenda!.id} timeZone={tz} initialDate={localDateOf(new Date(a.startsAt), tz)} actions={{ reschedule: rescheduleAction, slots: freeSlotsAction }} />
+              </CardBody>
+            </Card>
+          )}
+        </div>
+        <Card>
+          <CardHeader title={t("history.title")} />
+          <CardBody>
+            {history.rescheduledFrom && <p className="mb-2 text-sm"><Link className="text-brand-800 underline" href={`/appointments/${history.rescheduledFrom}`}>{t("history.from")}</Link></p>}
+            {history.rescheduledTo && <p className="mb-2 text-sm"><Link className="text-brand-800 underline" href={`/appointments/${history.rescheduledTo}`}>{t("history.to")}</Link></p>}
+            <AppointmentHistoryList entries={history.entries} current={a.id} timeZone={tz} />
+          </CardBody>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { AppointmentStatusBadge } from "@/components/appointments/status-badge";
+import { PageHeader } from "@/components/layout/page-header";
+import { AppointmentActions } from "@/components/scheduling/appointment-actions";
+import { Badge } from "@/components/ui/badge";
+import { SimpleTable } from "@/components/ui/simple-table";
+import { requireStaff } from "@/lib/auth/guards";
+import { formatDate, formatTime } from "@/lib/format/date";
+import type { AppointmentView } from "@/lib/scheduling/schemas";
+import { allowedMoves } from "@/lib/scheduling/status";
+import { myDay } from "@/lib/scheduling/views";
+import { transitionAction } from "../appointments/actions";
+
+export const metadata: Metadata = { title: "Meu dia" };
+
+/** The signed-in doctor's own appointments today, in the clinic's time zone. */
+export default async function MyDayPage() {
+  const ctx = await requireStaff("appointments:read");
+  const [t, rows] = await Promise.all([getTranslations("scheduling"), myDay(ctx)]);
+  const now = new Date();
+  const columns = [
+    { key: "time", header: t("myDay.time"), className: "whitespace-nowrap", cell: (a: AppointmentView) => `${formatTime(a.startsAt, ctx.timeZone)}–${formatTime(a.endsAt, ctx.timeZone)}` },
+    {
+      key: "patient", header: t("myDay.patient"), rowHeader: true,
+      cell: (a: AppointmentView) => (
+        <span className="flex flex-wrap items-center gap-2">
+          <Link className="font-medium text-brand-800 underline" href={`/appointments/${a.id}`}>{a.patient.name}</Link>
+          {a.isEncaixe && <Badge tone="warning">{t("encaixe")}</Badge>}
+          {a.modality === "TELEMEDICINE" && <Badge tone="info">{t("modality.TELEMEDICINE")}</Badge>}
+        </span>
+      ),
+    },
+    { key: "reason", header: t("myDay.reason"), cell: (a: AppointmentView) => a.reason ?? "—" },
+    { key: "status", header: t("myDay.status"), cell: (a: AppointmentView) => <AppointmentStatusBadge status={a.status} label={t(`status.${a.status}`)} /> },
+    {
+      key: "actions", header: t("myDay.actions"),
+      cell: (a: AppointmentView) => (
+        <AppointmentActions id={a.id} transition={transitionAction}
+          moves={allowedMoves(ctx, a, now).filter((m) => m === "IN_PROGRESS" || m === "COMPLETED")} />
+      ),
+    },
+  ];
+  return (
+    <>
+      <PageHeader title={t("myDay.title")} description={`${formatDate(now, ctx.timeZone)} · ${t("myDay.count", { count: rows.length })}`} />
+      <SimpleTable caption={t("myDay.title")} columns={columns} rows={rows} rowKey={(a) => a.id} empty={t("myDay.empty")} />
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import Link from "next/link";
+import { clsx } from "clsx";
+import { getTranslations } from "next-intl/server";
+import { formatTime } from "@/lib/format/date";
+import type { AppointmentView, Slot } from "@/lib/scheduling/schemas";
+import { localMinuteOf } from "@/lib/scheduling/time";
+import { STATUS_BLOCK } from "./status-style";
+
+// A server-rendered day grid: one column per agenda (day view) or per day (week view), one CSS
+// grid row per 5 minutes. Appointments and free slots are links, so the calendar works with a
+// keyboard and a screen reader and needs no client JavaScript.
+
+export type GridColumn = { key: string; title: string; subtitle?: string; agendaId: string; slots: Slot[]; appointments: AppointmentView[] };
+
+const STEP = 5;
+
+function range(columns: GridColumn[], timeZone: string): [number, number] {
+  const minutes = columns.flatMap((c) => [
+    ...c.slots.flatMap((s) => [localMinuteOf(new Date(s.startsAt), timeZone), localMinuteOf(new Date(s.endsAt), timeZone) || 1440]),
+    ...c.appointments.flatMap((a) => [localMinuteOf(new Date(a.startsAt), timeZone), localMinuteOf(new Date(a.endsAt), timeZone) || 1440]),
+  ]);
+  if (minutes.length === 0) return [8 * 60, 18 * 60];
+  return [Math.floor(Math.min(...minutes) / 60) * 60, Math.min(1440, Math.ceil(Math.max(...minutes) / 60) * 60)];
+}
+
+export async function CalendarGrid({ columns, timeZone, canBook, caption, columnWidth = "12rem" }: {
+  columns: GridColumn[]; timeZone: string; canBook: boolean; caption: string; columnWidth?: string;
+}) {
+  const t = await getTranslations("scheduling");
+  const [first, last] = range(columns, timeZone);
+  const rows = (last - first) / STEP;
+  const rowOf = (iso: string) => Math.max(1, Math.floor((localMinuteOf(new Date(iso), timeZone) - first) / STEP) + 1);
+  const span = (from: string, to: string) => Math.max(1, Math.round((Date.parse(to) - Date.parse(from)) / 60_000 / STEP));
+  const hours = Array.from({ length: (last - first) / 60 }, (_, i) => first + i * 60);
+  return (
+    <div className="overflow-x-auto rounded-lg border border-border bg-surface" role="region" aria-label={caption}>
+      <div className="grid min-w-max" style={{ gridTemplateColumns: `4rem repeat(${columns.length}, minmax(${columnWidth}, 1fr))` }}>
+        <div className="sticky top-0 border-b border-border bg-surface-muted" />
+        {columns.map((c) => (
+          <div key={c.key} className="border-b border-l border-border bg-surface-muted px-3 py-2">
+            <h2 className="text-sm font-semibold text-fg">{c.title}</h2>
+            {c.subtitle && <p className="text-xs text-fg-muted">{c.subtitle}</p>}
+          </div>
+        ))}
+        <div className="grid" style={{ gridTemplateRows: `repeat(${rows}, 0.55rem)` }} aria-hidden="true">
+          {hours.map((m) => (
+            <div key={m} className="border-t border-border pe-2 text-end text-xs text-fg-muted" style={{ gridRow: `${(m - first) / STEP + 1} / span ${60 / STEP}` }}>
+              {`${String(m / 60).padStart(2, "0")}:00`}
+            </div>
+          ))}
+        </div>
+        {columns.map((c) => (
+          <ul key={c.key} aria-label={c.title} className="relative grid border-l border-border" style={{ gridTemplateRows: `repeat(${rows}, 0.55rem)` }}>
+            {c.slots.filter((s) => s.state === "free" || s.state === "blocked").map((s) => (
+              <li key={`slot-${s.startsAt}`} className="col-start-1 p-0.5" style={{ gridRow: `${rowOf(s.startsAt)} / span ${span(s.startsAt, s.endsAt)}` }}>
+                {s.state === "blocked" ? (
+                  <div className="h-full rounded bg-surface-muted px-2 text-xs text-fg-muted">{t("grid.blocked", { time: formatTime(s.startsAt, timeZone), reason: s.blockReason ?? "" })}</div>
+                ) : canBook ? (
+                  <Link
+                    href={`/appointments/new?agenda=${c.agendaId}&start=${encodeURIComponent(s.startsAt)}`}
+                    aria-label={t("grid.freeSlot", { time: formatTime(s.startsAt, timeZone), agenda: c.title })}
+                    className="flex h-full items-start rounded border border-dashed border-border px-2 text-xs text-fg-muted hover:border-brand-700 hover:text-brand-800 focus-visible:border-brand-700"
+                  >
+                    {formatTime(s.startsAt, timeZone)} · {t("grid.free")}
+                  </Link>
+                ) : (
+                  <div className="h-full rounded border border-dashed border-border px-2 text-xs text-fg-muted">{formatTime(s.startsAt, timeZone)} · {t("grid.free")}</div>
+                )}
+              </li>
+            ))}
+            {c.appointments.map((a) => (
+              <li key={a.id} className={clsx("col-start-1 p-0.5", a.isEncaixe ? "z-10 ms-10" : "z-0")} style={{ gridRow: `${rowOf(a.startsAt)} / span ${span(a.startsAt, a.endsAt)}` }}>
+                <Link
+                  href={`/appointments/${a.id}`}
+                  className={clsx("block h-full overflow-hidden rounded border px-2 py-0.5 text-xs shadow-sm", STATUS_BLOCK[a.status], a.isEncaixe && "border-dashed border-2")}
+                >
+                  <span className="font-semibold">{formatTime(a.startsAt, timeZone)}</span> {a.patient.name}
+                  <span className="block">
+                    {t(`status.${a.status}`)}
+                    {a.isEncaixe && <> · <strong>{t("encaixe")}</strong></>}
+                    {a.modality === "TELEMEDICINE" && <> · {t("modality.TELEMEDICINE")}</>}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ))}
+      </div>
+    </div>
+  );
+}

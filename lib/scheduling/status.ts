@@ -1,0 +1,114 @@
+import { recordAudit } from "@/lib/audit/record";
+import { can } from "@/lib/auth/policy";
+import type { Permission } from "@/lib/auth/permissions";
+import type { Context } from "@/lib/context";
+import type { Tx } from "@/lib/db/client";
+import { withTenant } from "@/lib/db/tenant";
+import { afterAppointmentCancelled } from "@/lib/engagement/hooks";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import type { AppointmentStatus } from "@/lib/generated/prisma/enums";
+import { parseTenantSettings } from "@/lib/tenancy/settings";
+import { z } from "zod";
+import { assertCan, parseInput, toRef, visibleDoctor } from "./access";
+import { canMove, NEXT_STATUS, transitionSchema, type TransitionTarget } from "./schemas";
+
+// The status machine of an appointment (NEXT_STATUS in schemas.ts). Each move is a conditional
+// update on the status it was read in, so two clicks racing cannot both apply; each is audited
+// with before and after. Cancellation and no-show free the slot (the constraint ignores them).
+
+const PERMISSION: Record<TransitionTarget, Permission> = {
+  CONFIRMED: "appointments:write",
+  ARRIVED: "appointments:checkin",
+  // Starting and finishing a consultation are clinical acts.
+  IN_PROGRESS: "records:write",
+  COMPLETED: "records:write",
+  CANCELLED: "appointments:write",
+  NO_SHOW: "appointments:write",
+};
+
+const STAMP: Record<TransitionTarget, "confirmedAt" | "arrivedAt" | "startedAt" | "completedAt" | "cancelledAt" | null> = {
+  CONFIRMED: "confirmedAt", ARRIVED: "arrivedAt", IN_PROGRESS: "startedAt", COMPLETED: "completedAt", CANCELLED: "cancelledAt", NO_SHOW: null,
+};
+
+const STATUS_NAMES: Record<AppointmentStatus, string> = {
+  SCHEDULED: "agendada", CONFIRMED: "confirmada", ARRIVED: "com chegada registrada", IN_PROGRESS: "em atendimento",
+  COMPLETED: "concluída", CANCELLED: "cancelada", NO_SHOW: "marcada como falta",
+};
+
+export const appointmentRefSelect = {
+  id: true, status: true, patientId: true, doctorId: true, agendaId: true, startsAt: true, endsAt: true, modality: true,
+} as const;
+
+/** Applies one move inside the caller's transaction (reschedule cancels the original this way). */
+export async function applyTransition(
+  tx: Tx, ctx: Context, id: string, to: TransitionTarget, reason: string | undefined, now: Date,
+  extra: { patientId?: string; by?: "staff" | "patient"; notify?: boolean } = {},
+) {
+  const current = await tx.appointment.findFirst({
+    where: { id, ...(extra.patientId ? { patientId: extra.patientId } : visibleDoctor(ctx)) }, select: appointmentRefSelect,
+  });
+  if (!current) throw notFound("Consulta");
+  if (!canMove(current.status, to)) {
+    throw new AppError("conflict", `Uma consulta ${STATUS_NAMES[current.status]} não pode passar a ${STATUS_NAMES[to]}.`);
+  }
+  if (to === "NO_SHOW" && current.startsAt > now) throw new AppError("conflict", "Só é possível registrar falta depois do horário marcado.");
+  const stamp = STAMP[to];
+  const changed = await tx.appointment.updateMany({
+    where: { id, status: current.status },
+    data: {
+      status: to,
+      ...(stamp ? { [stamp]: now } : {}),
+      ...(to === "CANCELLED" ? { cancelledBy: ctx.user?.id ?? null, cancellationReason: reason ?? null } : {}),
+    },
+  });
+  if (changed.count !== 1) throw new AppError("conflict", "A consulta foi alterada por outra pessoa. Recarregue a página.");
+  await recordAudit(tx, ctx, {
+    action: "appointment.status_changed", entityType: "appointment", entityId: id,
+    metadata: { before: { status: current.status }, after: { status: to }, by: extra.by ?? "staff", ...(reason ? { hasReason: true } : {}) },
+  });
+  if ((to === "CANCELLED" || to === "NO_SHOW") && extra.notify !== false) await afterAppointmentCancelled(tx, ctx, toRef(current), { now });
+  return { ...current, status: to as AppointmentStatus };
+}
+
+export async function transitionAppointment(ctx: Context, id: string, input: unknown, now: Date = new Date()): Promise<{ id: string; status: AppointmentStatus }> {
+  const { to, reason } = parseInput(transitionSchema, input);
+  const appointmentId = parseInput(z.uuid("Identificador inválido."), id);
+  assertCan(ctx, "appointments:read");
+  if (!can(ctx, PERMISSION[to])) throw forbidden();
+  const done = await withTenant(ctx, (tx) => applyTransition(tx, ctx, appointmentId, to, reason, now));
+  return { id: done.id, status: done.status };
+}
+
+const patientCancelSchema = z.object({
+  appointmentId: z.uuid("Identificador inválido."),
+  patientId: z.uuid("Identificador inválido."),
+  reason: z.string().trim().max(300).optional().transform((v) => v || "cancelado pelo paciente"),
+});
+
+/**
+ * Cancellation asked by the patient (portal, reminder link). The caller has already proved who
+ * the patient is (session or signed link) and passes their id: another patient's appointment is
+ * not found. The clinic's minimum notice (settings.scheduling.minCancellationNoticeHours) applies.
+ */
+export async function cancelAppointmentAsPatient(ctx: Context, input: unknown, now: Date = new Date()): Promise<{ id: string }> {
+  const { appointmentId, patientId, reason } = parseInput(patientCancelSchema, input);
+  return withTenant(ctx, async (tx) => {
+    const [tenant, appointment] = await Promise.all([
+      tx.tenant.findFirst({ where: { id: ctx.tenantId }, select: { settings: true } }),
+      tx.appointment.findFirst({ where: { id: appointmentId, patientId }, select: { startsAt: true } }),
+    ]);
+    if (!appointment) throw notFound("Consulta");
+    const hours = parseTenantSettings(tenant?.settings).scheduling.minCancellationNoticeHours;
+    if (appointment.startsAt.getTime() - now.getTime() < hours * 3_600_000) {
+      throw new AppError("unprocessable", `Cancelamentos precisam de ao menos ${hours} horas de antecedência. Para cancelar agora, fale com a clínica.`);
+    }
+    const done = await applyTransition(tx, ctx, appointmentId, "CANCELLED", reason, now, { patientId, by: "patient" });
+    return { id: done.id };
+  });
+}
+
+/** The moves this actor may offer for an appointment now (buttons on the detail page, "my day"). */
+export function allowedMoves(ctx: Context, a: { status: AppointmentStatus; startsAt: string }, now: Date = new Date()): TransitionTarget[] {
+  return (NEXT_STATUS_TARGETS[a.status] ?? []).filter((to) => can(ctx, PERMISSION[to]) && (to !== "NO_SHOW" || new Date(a.startsAt) <= now));
+}
+const NEXT_STATUS_TARGETS = NEXT_STATUS as Record<AppointmentStatus, readonly TransitionTarget[]>;
