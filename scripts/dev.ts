@@ -19,6 +19,7 @@ const env: NodeJS.ProcessEnv = { ...loadEnvFiles() };
 let current: ChildProcess | undefined; // the one child running now (migrate, seed or next)
 let dbStarting: Promise<EmbeddedPostgres> | undefined;
 let catcher: SmtpCatcher | undefined;
+let worker: ChildProcess | undefined; // the job worker (reminders, waitlist offers), next to next dev
 let shuttingDown = false;
 
 // Same precedence as Next in development: real env first, then these files in this order
@@ -152,6 +153,8 @@ async function main(): Promise<void> {
   }
   printBanner(database, mail);
   // PORT, not `-- -p`, changes next's port: APP_HOST (tenant hosts) is derived from it above.
+  const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
+  worker = spawn(process.execPath, [tsxCli, path.join(root, "scripts/worker.ts")], { stdio: "inherit", env });
   const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
   const next = spawn(process.execPath, [nextBin, "dev", ...process.argv.slice(2)], { stdio: "inherit", env });
   current = next;
@@ -172,6 +175,11 @@ async function shutdown(code: number, childDecides = false): Promise<void> {
     const childCode = await exited;
     clearTimeout(force);
     if (childDecides) code = childCode;
+  }
+  if (worker && worker.exitCode === null && worker.signalCode === null) {
+    const exited = exitCodeOf(worker);
+    worker.kill("SIGTERM"); // it finishes running jobs, then exits
+    await exited;
   }
   await catcher?.stop(); // after the child: it may be sending mail until it exits
   const db = await dbStarting?.catch(() => undefined);

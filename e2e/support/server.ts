@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -38,6 +39,8 @@ const env = {
   SMTP_URL: catcher.url,
   OUTBOX_DIR: outboxDir,
   ENABLE_DEV_OUTBOX: "1",
+  // `next start` over plain http on *.localhost: Secure cookies would never be sent back.
+  COOKIE_SECURE: "0",
 };
 Object.assign(process.env, env);
 await migrate(ownerUrl, { log: () => {} });
@@ -49,11 +52,22 @@ const next = spawn("npx", ["next", "start", "-p", String(E2E_PORT)], {
   env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
 });
 
+// The job worker (reminders, waitlist offers) runs beside the app, as in production.
+const worker = spawn(process.execPath, [createRequire(import.meta.url).resolve("tsx/cli"), "scripts/worker.ts"], {
+  stdio: "inherit",
+  env: { ...process.env, ...env, NODE_ENV: "production" },
+});
+
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   next.kill("SIGTERM");
+  if (worker.exitCode === null) {
+    const exited = new Promise((resolve) => worker.once("exit", resolve));
+    worker.kill("SIGTERM");
+    await exited;
+  }
   await catcher.stop();
   rmSync(outboxDir, { recursive: true, force: true });
   await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((e) => console.error(e));

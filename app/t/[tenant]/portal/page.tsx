@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PortalShell } from "@/components/layout/app-shell";
 import { PageHeader } from "@/components/layout/page-header";
@@ -14,14 +15,14 @@ export const metadata: Metadata = { title: "Meu portal" };
 export default async function PortalPage({ params }: { params: Promise<{ tenant: string }> }) {
   const tenant = await requireHostTenant((await params).tenant);
   const ctx = await requirePatient();
-  const [t, tn, tr, home] = await Promise.all([
-    getTranslations("portal"), getTranslations("nav"), getTranslations("roles"), getPortalHome(ctx),
+  const [t, tn, tr, tt, home] = await Promise.all([
+    getTranslations("portal"), getTranslations("nav"), getTranslations("roles"), getTranslations("engagement.telemedicine"), getPortalHome(ctx),
   ]);
   return (
     <PortalShell
       orgName={tenant.name}
       user={{ name: ctx.user?.name ?? "", roleLabel: tr("patient") }}
-      items={[{ href: "/portal", label: tn("portal") }]}
+      items={[{ href: "/portal", label: tn("portal") }, { href: "/portal/account", label: tn("myAccount") }]}
     >
       <PageHeader title={t("greeting", { name: home.patientName ?? ctx.user?.name ?? "" })} />
       <h2 className="mb-3 text-lg font-semibold">{t("upcoming")}</h2>
@@ -34,6 +35,9 @@ export default async function PortalPage({ params }: { params: Promise<{ tenant:
             <p className="text-fg-muted">
               {t("with", { doctor: a.doctorName })} · {a.modality === "TELEMEDICINE" ? t("telemedicine") : t("inPerson")}
             </p>
+            {a.modality === "TELEMEDICINE" && (
+              <Link href={`/portal/teleconsulta/${a.id}`} className="text-sm text-brand-700 underline">{tt("open")}</Link>
+            )}
           </li>
         ))}
       </ul>

@@ -1,0 +1,46 @@
+import type { Context } from "@/lib/context";
+import { withTenant } from "@/lib/db/tenant";
+import { tenantFacts } from "./tenant-facts";
+import { expireOffers } from "./waitlist-offers";
+
+// What is due in one clinic at `now`: reminders whose time has come, offers not yet sent, and
+// offers that ran out (expired here, their slot passed on). Read through withTenant as the
+// worker's system actor, so row-level security bounds the scan to this tenant. Reminders whose
+// appointment already started (the worker was down) are cancelled instead of sent late.
+
+const BATCH = 500;
+
+export type DueWork = {
+  reminderIds: string[];
+  offers: { entryId: string; offeredAt: string }[];
+  expiredOffers: number;
+  staleReminders: number;
+};
+
+export async function collectDueWork(ctx: Context, now: Date): Promise<DueWork> {
+  return withTenant(ctx, async (tx) => {
+    const tenant = await tenantFacts(tx, ctx.tenantId);
+    const { expired } = await expireOffers(tx, ctx, tenant, now);
+    const stale = await tx.appointmentReminder.updateMany({
+      where: { status: "PENDING", scheduledFor: { lte: now }, appointment: { startsAt: { lte: now } } },
+      data: { status: "CANCELLED", lastError: "Horário da consulta já passou; lembrete não enviado." },
+    });
+    const reminders = await tx.appointmentReminder.findMany({
+      where: { status: "PENDING", scheduledFor: { lte: now } },
+      orderBy: { scheduledFor: "asc" },
+      take: BATCH,
+      select: { id: true },
+    });
+    const offers = await tx.waitlistEntry.findMany({
+      where: { status: "OFFERED", offerNotifiedAt: null, offerExpiresAt: { gt: now } },
+      take: BATCH,
+      select: { id: true, offeredAt: true },
+    });
+    return {
+      reminderIds: reminders.map((r) => r.id),
+      offers: offers.map((o) => ({ entryId: o.id, offeredAt: o.offeredAt!.toISOString() })),
+      expiredOffers: expired,
+      staleReminders: stale.count,
+    };
+  });
+}
