@@ -11,12 +11,12 @@ const NO_STORE = { "cache-control": "no-store", pragma: "no-cache" };
 // Requests bodies here are a few hundred bytes; refuse big ones before reading them.
 const MAX_BODY_BYTES = 64 * 1024;
 
-export function json(data: unknown, status = 200): Response {
-  return Response.json(data, { status, headers: NO_STORE });
+export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(data, { status, headers: { ...NO_STORE, ...headers } });
 }
 
-export function noContent(): Response {
-  return new Response(null, { status: 204, headers: NO_STORE });
+export function noContent(headers: Record<string, string> = {}): Response {
+  return new Response(null, { status: 204, headers: { ...NO_STORE, ...headers } });
 }
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
@@ -45,18 +45,28 @@ export async function handle(fn: () => Promise<Response>): Promise<Response> {
   }
 }
 
-/** The request's JSON body validated by `schema`; 400 (with fields) on bad JSON or shape. */
-export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+/** The request's body as parsed JSON (not yet validated); 400 on a big body or bad JSON. */
+export async function readJsonBody(request: Request): Promise<unknown> {
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_BODY_BYTES) throw new AppError("validation", "Corpo da requisição grande demais.");
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError("validation", "Corpo da requisição grande demais.");
-  let value: unknown;
+  let text: string;
   try {
-    value = JSON.parse(text);
+    text = await request.text();
+  } catch {
+    // The client went away mid-body (ECONNRESET): its fault, not a server error worth logging.
+    throw new AppError("validation", "Corpo da requisição incompleto.");
+  }
+  if (text.length > MAX_BODY_BYTES) throw new AppError("validation", "Corpo da requisição grande demais.");
+  try {
+    return JSON.parse(text) as unknown;
   } catch {
     throw new AppError("validation", "O corpo da requisição não é um JSON válido.");
   }
+}
+
+/** The request's JSON body validated by `schema`; 400 (with fields) on bad JSON or shape. */
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const value = await readJsonBody(request);
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new AppError("validation", "Revise os campos destacados.", fieldErrorsOf(parsed.error));
   return parsed.data;

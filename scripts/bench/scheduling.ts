@@ -1,0 +1,115 @@
+// `npm run bench:scheduling [-- --scale 0.1 --duration 20 --connections 16 --port 3295 --keep]`
+//
+// Seeds its own database (never the dev one), builds and starts the production server on it,
+// then measures with autocannon: a no-op route (the ceiling of this server on this machine, in
+// this run), patient search, a doctor's day agenda, booking, and 64 clients fighting over the
+// same slots — after which the database is asked for overlapping appointments (there must be 0).
+// See docs/performance.md for the figures and what they mean.
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { databaseUrlFor, freshDatabaseName, testSecrets, TEST_SERVER_URL } from "../../lib/testing/test-env";
+import { createSeedClient } from "../../prisma/seed/db";
+import { seedReference } from "../../prisma/seed/reference";
+import { migrate } from "../lib/migrations";
+import { shapeFor } from "./data";
+import { table, type Figures } from "./load";
+import { runScenarios } from "./scenarios";
+import { seedBench } from "./seed";
+import { buildApp, startApp } from "./server";
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: "string", default: "1" },
+    duration: { type: "string", default: "20" },
+    connections: { type: "string", default: "16" },
+    port: { type: "string", default: "3295" },
+    "dist-dir": { type: "string", default: ".next-bench" },
+    "skip-build": { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+    "seed-only": { type: "boolean", default: false },
+  },
+});
+const scale = Number(args.scale);
+if (!(scale > 0 && scale <= 1)) throw new Error("--scale must be in (0, 1]");
+const port = Number(args.port);
+const started = performance.now();
+const log = (line: string) => console.log(line);
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: TEST_SERVER_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const name = freshDatabaseName("prontivus_bench");
+const ownerUrl = databaseUrlFor(name);
+const env = {
+  ...process.env, ...testSecrets(),
+  DATABASE_URL: ownerUrl, APP_DATABASE_URL: databaseUrlFor(name, "prontivus_app"), APP_HOST: `localhost:${port}`,
+};
+// The seed seals CPFs with the same keys the server will open them with.
+Object.assign(process.env, env);
+
+const shape = shapeFor(scale);
+log(`Prontivus scheduling benchmark — scale ${scale}: ${shape.largePatients.toLocaleString("en")} patients and ` +
+  `${shape.largeAppointments.toLocaleString("en")} appointments in one tenant, plus ${shape.smallTenants} small tenants`);
+log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; node ${process.version}; database ${name}`);
+
+async function measureAll(seeded: Awaited<ReturnType<typeof seedBench>>, seedSeconds: number) {
+  if (!args["skip-build"]) {
+    log(`next build → ${args["dist-dir"]} (${elapsed()})`);
+    await buildApp(args["dist-dir"], env);
+  }
+  const server = await startApp(args["dist-dir"], port, env);
+  try {
+    // The machine may be shared: say how busy it was, since every figure below depends on it.
+    log(`server up on :${port} (${elapsed()}); load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+    const results = await runScenarios(server.url, port, seeded, {
+      duration: Number(args.duration), connections: Number(args.connections), ownerUrl, log,
+    });
+    const ceiling = results.figures[0] as Figures;
+    log("");
+    log(table(results.figures, ceiling));
+    log("");
+    log("patient search by kind (large tenant, one request at a time, 40 each):");
+    log("| kind | p50 ms | p95 ms | max ms | rows |");
+    log("|---|---:|---:|---:|---:|");
+    for (const k of results.byKind) log(`| ${k.kind} | ${k.p50} | ${k.p95} | ${k.max} | ${k.results} |`);
+    log("");
+    log(`booking contention: ${results.contention.clients} clients × ${results.contention.slots} slots → ` +
+      `${results.contention.booked} booked, ${results.contention.refused} refused with 409, ` +
+      `${results.overlaps} overlapping non-encaixe appointments in the whole database`);
+    log(`total ${elapsed()} (seed ${seedSeconds} s); load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+    const out = join(os.tmpdir(), `prontivus-bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+    const totalSeconds = Math.round((performance.now() - started) / 1000);
+    writeFileSync(out, JSON.stringify({ shape, seedTimings: seeded.timings, seedSeconds, ...results, totalSeconds }, null, 2));
+    log(`results: ${out}`);
+    if (results.overlaps !== 0) process.exitCode = 1;
+  } finally {
+    await server.stop();
+  }
+}
+
+await admin(`CREATE DATABASE ${name}`);
+try {
+  log("migrate and seed:");
+  const t0 = performance.now();
+  await migrate(ownerUrl, { log: () => {} });
+  const refs = createSeedClient(ownerUrl);
+  await seedReference(refs).finally(() => refs.$disconnect());
+  const seeded = await seedBench(ownerUrl, shape, log);
+  const seedSeconds = Math.round((performance.now() - t0) / 1000);
+  log(`  seeded in ${seedSeconds} s`);
+  if (!args["seed-only"]) await measureAll(seeded, seedSeconds);
+} finally {
+  if (args.keep) log(`kept database ${name}`);
+  else await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
