@@ -3,11 +3,10 @@ import { createRequire } from "node:module";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { seed } from "../../prisma/seed/index";
 import { migrate } from "../../scripts/lib/migrations";
 import { startSmtpCatcher } from "../../scripts/lib/smtp-catcher";
-import { databaseUrlFor, freshDatabaseName, testSecrets, TEST_SERVER_URL } from "../../lib/testing/test-env";
+import { databaseUrlFor, freshDatabaseName, testSecrets, adminQuery } from "../../lib/testing/test-env";
 import { E2E_PORT, STATE_FILE } from "./state";
 
 // Playwright's web server: a fresh database (migrated and seeded), then the production build
@@ -16,18 +15,9 @@ import { E2E_PORT, STATE_FILE } from "./state";
 // production build shows at /dev/outbox because of ENABLE_DEV_OUTBOX. On SIGTERM the database and
 // the outbox are removed.
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: TEST_SERVER_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 const name = freshDatabaseName("prontivus_e2e");
-await admin(`CREATE DATABASE ${name}`);
+await adminQuery(`CREATE DATABASE ${name}`);
 const ownerUrl = databaseUrlFor(name);
 const outboxDir = mkdtempSync(path.join(tmpdir(), "prontivus-e2e-outbox-"));
 const catcher = await startSmtpCatcher({ port: 0, outboxDir });
@@ -70,7 +60,7 @@ async function stop(code: number) {
   }
   await catcher.stop();
   rmSync(outboxDir, { recursive: true, force: true });
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((e) => console.error(e));
+  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((e) => console.error(e));
   process.exit(code);
 }
 process.on("SIGTERM", () => void stop(0));

@@ -1,7 +1,6 @@
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { migrate } from "../../scripts/lib/migrations";
-import { databaseUrlFor, freshDatabaseName, testSecrets, TEST_SERVER_URL } from "./test-env";
+import { databaseUrlFor, freshDatabaseName, testSecrets, adminQuery } from "./test-env";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -9,19 +8,9 @@ declare module "vitest" {
   }
 }
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: TEST_SERVER_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 export default async function setup(project: TestProject) {
   const name = freshDatabaseName("prontivus_it");
-  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  await adminQuery(`CREATE DATABASE ${name}`);
   const ownerUrl = databaseUrlFor(name);
   await migrate(ownerUrl, { log: () => {} });
   project.provide("testEnv", {
@@ -31,6 +20,6 @@ export default async function setup(project: TestProject) {
     APP_HOST: "localhost:3000",
   });
   return async () => {
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   };
 }

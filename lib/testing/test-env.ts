@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import pg from "pg";
 
 // The environment integration tests and the e2e server run with: a throwaway database on the
 // machine's PostgreSQL, and fresh keys each run.
@@ -25,4 +26,15 @@ export function testSecrets(): Record<string, string> {
     FIELD_ENCRYPTION_KEYS: `v1:${randomBytes(32).toString("base64")}`,
     BLIND_INDEX_KEY: randomBytes(32).toString("base64"),
   };
+}
+
+/** One statement on the server's maintenance database: creating and dropping throwaway databases. */
+export async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_SERVER_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }

@@ -2,6 +2,7 @@ import { lookupHash, sealField } from "@/lib/crypto/config";
 import { toSearchName } from "@/lib/patients/search-name";
 import { FEMALE_NAMES, MALE_NAMES, MIDDLE_NAMES, SURNAMES } from "../../prisma/seed/names";
 import { cpfFromBase } from "../../prisma/seed/br";
+import { mulberry32 } from "../../prisma/seed/random";
 
 // Deterministic benchmark data: the same scale gives the same patients, so a rerun measures the
 // same thing and the load generator can compute valid queries (a seeded CPF, a seeded phone)
@@ -52,17 +53,6 @@ export const BENCH_ID_SQL = `CREATE FUNCTION pg_temp.bench_id(t int, kind int, n
 
 export const slugOf = (tenant: number) => (tenant === 0 ? "bench-large" : `bench-small-${String(tenant).padStart(2, "0")}`);
 
-/** mulberry32: tiny, fast and good enough to spread names. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // About 1 patient in 2,000 carries a rare first name or surname: the search mix asks for both.
 export const RARE_FIRST = ["Eulália", "Zuleica", "Hermenegildo", "Ubirajara", "Iracema", "Anacleto", "Filomena", "Teodósio"];
@@ -80,7 +70,7 @@ export function phoneOf(tenant: number, i: number): string {
 }
 
 export function patientRow(tenant: number, i: number): PatientRow {
-  const r = rng(tenant * 100_000_007 + i);
+  const r = mulberry32(tenant * 100_000_007 + i);
   const sex = r() < 0.5 ? "FEMALE" : "MALE";
   const firsts = sex === "FEMALE" ? FEMALE_NAMES : MALE_NAMES;
   const first = r() < 0.0005 ? RARE_FIRST[Math.floor(r() * RARE_FIRST.length)]! : firsts[Math.floor(r() * firsts.length)]!;

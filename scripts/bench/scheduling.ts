@@ -9,8 +9,7 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { databaseUrlFor, freshDatabaseName, testSecrets, TEST_SERVER_URL } from "../../lib/testing/test-env";
+import { databaseUrlFor, freshDatabaseName, testSecrets, adminQuery } from "../../lib/testing/test-env";
 import { createSeedClient } from "../../prisma/seed/db";
 import { seedReference } from "../../prisma/seed/reference";
 import { migrate } from "../lib/migrations";
@@ -39,15 +38,6 @@ const started = performance.now();
 const log = (line: string) => console.log(line);
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: TEST_SERVER_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 const name = freshDatabaseName("prontivus_bench");
 const ownerUrl = databaseUrlFor(name);
@@ -98,7 +88,7 @@ async function measureAll(seeded: Awaited<ReturnType<typeof seedBench>>, seedSec
   }
 }
 
-await admin(`CREATE DATABASE ${name}`);
+await adminQuery(`CREATE DATABASE ${name}`);
 try {
   log("migrate and seed:");
   const t0 = performance.now();
@@ -111,5 +101,5 @@ try {
   if (!args["seed-only"]) await measureAll(seeded, seedSeconds);
 } finally {
   if (args.keep) log(`kept database ${name}`);
-  else await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  else await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
