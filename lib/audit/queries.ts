@@ -18,15 +18,14 @@ export async function listAuditLogs(ctx: Context, input: { page?: number; pageSi
   const pageSize = Math.min(Math.max(input.pageSize ?? 50, 10), 200);
   const page = Math.max(input.page ?? 1, 1);
   return withTenant(ctx, async (tx) => {
-    const [rows, total] = await Promise.all([
-      tx.auditLog.findMany({
-        orderBy: { seq: "desc" },
-        skip: (page - 1) * pageSize,
-        take: pageSize,
-        select: { seq: true, createdAt: true, action: true, entityType: true, entityId: true, actorId: true, ip: true },
-      }),
-      tx.auditLog.count(),
-    ]);
+    // Sequential: a transaction is one connection (no Promise.all on tx).
+    const rows = await tx.auditLog.findMany({
+      orderBy: { seq: "desc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: { seq: true, createdAt: true, action: true, entityType: true, entityId: true, actorId: true, ip: true },
+    });
+    const total = await tx.auditLog.count();
     const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => !!id))];
     const actors = actorIds.length
       ? await tx.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })

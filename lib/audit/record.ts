@@ -4,6 +4,9 @@ import type { DataAccessAction, LegalBasis, SecurityEventType, Severity } from "
 
 // Audit rows are written with the same transaction client as the change they describe, so a
 // failed audit write fails the change. Tenant, sequence and hash are filled by the database.
+// Audit last: the chain trigger takes the clinic's advisory lock at the insert and holds it to
+// commit, serialising the clinic's writes; so write audit rows as the transaction's last
+// statements, after hooks and other writes (docs/architecture.md, "Audit").
 
 type Actor = Pick<Context, "user" | "requestId" | "ip" | "userAgent">;
 

@@ -1,6 +1,7 @@
+import { recordAudit } from "@/lib/audit/record";
 import type { Context } from "@/lib/context";
 import { withTenant } from "@/lib/db/tenant";
-import { tenantFacts } from "./tenant-facts";
+import { tenantSettings } from "./tenant-facts";
 import { expireOffers } from "./waitlist-offers";
 
 // What is due in one clinic at `now`: reminders whose time has come, offers not yet sent, and
@@ -19,8 +20,7 @@ export type DueWork = {
 
 export async function collectDueWork(ctx: Context, now: Date): Promise<DueWork> {
   return withTenant(ctx, async (tx) => {
-    const tenant = await tenantFacts(tx, ctx.tenantId);
-    const { expired } = await expireOffers(tx, ctx, tenant, now);
+    const { expired, audit } = await expireOffers(tx, await tenantSettings(tx, ctx.tenantId), now);
     const stale = await tx.appointmentReminder.updateMany({
       where: { status: "PENDING", scheduledFor: { lte: now }, appointment: { startsAt: { lte: now } } },
       data: { status: "CANCELLED", lastError: "Horário da consulta já passou; lembrete não enviado." },
@@ -36,6 +36,8 @@ export async function collectDueWork(ctx: Context, now: Date): Promise<DueWork> 
       take: BATCH,
       select: { id: true, offeredAt: true },
     });
+    // Last: the audit chain lock is held from the first audit insert to the commit.
+    for (const entry of audit) await recordAudit(tx, ctx, entry);
     return {
       reminderIds: reminders.map((r) => r.id),
       offers: offers.map((o) => ({ entryId: o.id, offeredAt: o.offeredAt!.toISOString() })),

@@ -4,7 +4,7 @@ import { withTenant } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors";
 import type { AppointmentStatus } from "@/lib/generated/prisma/enums";
 import type { RequestMeta } from "@/lib/request";
-import { applyTransition, cancelAppointmentAsPatient } from "@/lib/scheduling/status";
+import { cancelAppointmentAsPatient, transitionAndAudit } from "@/lib/scheduling/status";
 import { bookAppointment } from "@/lib/scheduling/booking";
 import { findTenant } from "@/lib/tenancy/current";
 import { verifyLink, type LinkClaims } from "./links";
@@ -84,7 +84,7 @@ async function confirmByLink(ctx: Context, appointmentId: string, now: Date) {
     if (!a) throw gone();
     if (a.status === "CONFIRMED") return; // a second click is not an error
     if (a.status !== "SCHEDULED") throw new AppError("conflict", "Esta consulta não pode mais ser confirmada.");
-    await applyTransition(tx, ctx, appointmentId, "CONFIRMED", undefined, now, { patientId: a.patientId, by: "patient" });
+    await transitionAndAudit(tx, ctx, appointmentId, "CONFIRMED", undefined, now, { patientId: a.patientId, by: "patient" });
   });
 }
 

@@ -5,12 +5,9 @@ import type { Tx } from "@/lib/db/client";
 // is configuration (TELEMEDICINE_PROVIDER_URL, see docs): the id is what a provider's room
 // would be named after; the join page and its consent gate live in telemedicine-portal.ts.
 
-export async function ensureTelemedicineRoom(tx: Tx, appointmentId: string): Promise<string> {
-  const current = await tx.appointment.findUnique({ where: { id: appointmentId }, select: { telemedicineRoom: true } });
-  if (current?.telemedicineRoom) return current.telemedicineRoom;
-  const room = randomToken(24);
-  await tx.appointment.update({ where: { id: appointmentId }, data: { telemedicineRoom: room }, select: { id: true } });
-  return room;
+/** Gives the appointment a room unless it has one (one statement; a second call changes nothing). */
+export async function ensureTelemedicineRoom(tx: Tx, appointmentId: string): Promise<void> {
+  await tx.appointment.updateMany({ where: { id: appointmentId, telemedicineRoom: null }, data: { telemedicineRoom: randomToken(24) } });
 }
 
 /** A reschedule keeps the patient's accepted term: same patient, same kind of visit. */

@@ -44,3 +44,10 @@ export async function tenantFacts(tx: Tx, tenantId: string): Promise<TenantFacts
     phone: formatPhoneBr(t.phone), address: formatAddress(t.address), settings: parseTenantSettings(t.settings),
   };
 }
+
+/** Only the clinic's settings: all the write-path hooks need (one narrow read). */
+export async function tenantSettings(tx: Tx, tenantId: string): Promise<TenantSettings> {
+  const t = await tx.tenant.findUnique({ where: { id: tenantId }, select: { settings: true } });
+  if (!t) throw new Error(`tenant ${tenantId} not found`);
+  return parseTenantSettings(t.settings);
+}

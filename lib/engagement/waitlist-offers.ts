@@ -1,14 +1,14 @@
-import { recordAudit } from "@/lib/audit/record";
-import type { Context } from "@/lib/context";
+import type { AuditEntry } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db/client";
+import type { TenantSettings } from "@/lib/tenancy/settings";
 import type { AppointmentRef } from "./hooks";
-import type { TenantFacts } from "./tenant-facts";
 
 // A freed slot goes to the first matching WAITING entry (oldest first): same doctor or no
 // preference, slot inside the entry's window. The offer holds for waitlistOfferMinutes (never
 // past the slot's start). The message is sent by the worker, which picks up OFFERED entries
 // not yet notified: writing the offer here, in the caller's transaction, means a cancellation
-// that rolls back never sends an offer (transactional outbox).
+// that rolls back never sends an offer (transactional outbox). The audit entries are returned,
+// not written: the caller writes them as the last statements of its transaction.
 
 type Slot = Pick<AppointmentRef, "doctorId" | "agendaId" | "startsAt" | "endsAt" | "modality"> & { sourceId: string | null; excludePatientId?: string };
 
@@ -22,7 +22,9 @@ async function slotIsFree(tx: Tx, slot: Slot): Promise<boolean> {
   return clash === 0;
 }
 
-export async function offerSlot(tx: Tx, ctx: Context, tenant: TenantFacts, slot: Slot, now: Date): Promise<string | null> {
+export type Offer = { entryId: string; audit: AuditEntry };
+
+export async function offerSlot(tx: Tx, settings: TenantSettings, slot: Slot, now: Date): Promise<Offer | null> {
   if (slot.startsAt <= now || !(await slotIsFree(tx, slot))) return null;
   const candidates = await tx.waitlistEntry.findMany({
     where: {
@@ -36,7 +38,7 @@ export async function offerSlot(tx: Tx, ctx: Context, tenant: TenantFacts, slot:
     take: 10,
     select: { id: true, patientId: true },
   });
-  const holdMs = tenant.settings.scheduling.waitlistOfferMinutes * 60_000;
+  const holdMs = settings.scheduling.waitlistOfferMinutes * 60_000;
   const expiresAt = new Date(Math.min(now.getTime() + holdMs, slot.startsAt.getTime()));
   for (const entry of candidates) {
     // Conditional update: a concurrent offer of another slot to the same entry wins or loses here.
@@ -49,33 +51,39 @@ export async function offerSlot(tx: Tx, ctx: Context, tenant: TenantFacts, slot:
       },
     });
     if (count === 1) {
-      await recordAudit(tx, ctx, {
-        action: "waitlist.offered", entityType: "waitlist_entry", entityId: entry.id,
-        metadata: { sourceAppointmentId: slot.sourceId, startsAt: slot.startsAt.toISOString(), expiresAt: expiresAt.toISOString() },
-      });
-      return entry.id;
+      return {
+        entryId: entry.id,
+        audit: {
+          action: "waitlist.offered", entityType: "waitlist_entry", entityId: entry.id,
+          metadata: { sourceAppointmentId: slot.sourceId, startsAt: slot.startsAt.toISOString(), expiresAt: expiresAt.toISOString() },
+        },
+      };
     }
   }
   return null;
 }
 
-/** Offers that ran out become EXPIRED and their slot goes to the next entry. */
-export async function expireOffers(tx: Tx, ctx: Context, tenant: TenantFacts, now: Date): Promise<{ expired: number; reoffered: number }> {
+/** Offers that ran out become EXPIRED and their slot goes to the next entry (audit entries returned, in order). */
+export async function expireOffers(tx: Tx, settings: TenantSettings, now: Date): Promise<{ expired: number; reoffered: number; audit: AuditEntry[] }> {
   const due = await tx.waitlistEntry.findMany({
     where: { status: "OFFERED", offerExpiresAt: { lte: now } },
     orderBy: { offerExpiresAt: "asc" },
     take: 200,
   });
   let reoffered = 0;
+  const audit: AuditEntry[] = [];
   for (const e of due) {
     const { count } = await tx.waitlistEntry.updateMany({ where: { id: e.id, status: "OFFERED" }, data: { status: "EXPIRED" } });
     if (count === 0) continue;
-    await recordAudit(tx, ctx, { action: "waitlist.offer_expired", entityType: "waitlist_entry", entityId: e.id });
-    const next = await offerSlot(tx, ctx, tenant, {
+    audit.push({ action: "waitlist.offer_expired", entityType: "waitlist_entry", entityId: e.id });
+    const next = await offerSlot(tx, settings, {
       doctorId: e.offeredDoctorId!, agendaId: e.offeredAgendaId, startsAt: e.offeredStartsAt!, endsAt: e.offeredEndsAt!,
       modality: e.offeredModality ?? "IN_PERSON", sourceId: e.offerSourceId, excludePatientId: e.patientId,
     }, now);
-    if (next) reoffered++;
+    if (next) {
+      reoffered++;
+      audit.push(next.audit);
+    }
   }
-  return { expired: due.length, reoffered };
+  return { expired: due.length, reoffered, audit };
 }

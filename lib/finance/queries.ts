@@ -21,19 +21,18 @@ export async function listTransactions(ctx: Context, input: { page?: number } = 
   const pageSize = 25;
   const page = Math.max(input.page ?? 1, 1);
   return withTenant(ctx, async (tx) => {
-    const [rows, total] = await Promise.all([
-      tx.financialTransaction.findMany({
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        skip: (page - 1) * pageSize,
-        take: pageSize,
-        select: {
-          id: true, createdAt: true, kind: true, status: true, description: true, amountCents: true, method: true,
-          patient: { select: { fullName: true, socialName: true } },
-          insuranceProvider: { select: { name: true } },
-        },
-      }),
-      tx.financialTransaction.count(),
-    ]);
+    // Sequential: a transaction is one connection (no Promise.all on tx).
+    const rows = await tx.financialTransaction.findMany({
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true, createdAt: true, kind: true, status: true, description: true, amountCents: true, method: true,
+        patient: { select: { fullName: true, socialName: true } },
+        insuranceProvider: { select: { name: true } },
+      },
+    });
+    const total = await tx.financialTransaction.count();
     const items: TransactionListItem[] = rows.map((r) => ({
       id: r.id,
       createdAt: r.createdAt.toISOString(),

@@ -51,11 +51,10 @@ export async function listAgendas(ctx: Context, opts: { includeInactive?: boolea
 export async function agendaFormOptions(ctx: Context): Promise<{ doctors: Option[]; rooms: Option[]; insurers: Option[] }> {
   assertCan(ctx, "agendas:manage");
   return withTenant(ctx, async (tx) => {
-    const [doctors, rooms, insurers] = await Promise.all([
-      tx.user.findMany({ where: { status: "ACTIVE", roles: { some: { role: "doctor" } } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-      tx.room.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-      tx.insuranceProvider.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    ]);
+    // Sequential: a transaction is one connection (no Promise.all on tx).
+    const doctors = await tx.user.findMany({ where: { status: "ACTIVE", roles: { some: { role: "doctor" } } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+    const rooms = await tx.room.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+    const insurers = await tx.insuranceProvider.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } });
     const opt = (r: { id: string; name: string }) => ({ value: r.id, label: r.name });
     return { doctors: doctors.map(opt), rooms: rooms.map(opt), insurers: insurers.map(opt) };
   });
@@ -89,13 +88,10 @@ type AgendaData = z.output<typeof agendaInputSchema>;
 
 /** References must be this clinic's, and the doctor really a doctor: field errors otherwise. */
 async function checkReferences(tx: Tx, data: AgendaData): Promise<void> {
-  const [doctor, room, insurers] = await Promise.all([
-    tx.user.findFirst({ where: { id: data.doctorId, status: "ACTIVE", roles: { some: { role: "doctor" } } }, select: { id: true } }),
-    data.roomId ? tx.room.findFirst({ where: { id: data.roomId, active: true }, select: { id: true } }) : Promise.resolve({ id: "" }),
-    data.insurerIds.length ? tx.insuranceProvider.count({ where: { id: { in: data.insurerIds }, active: true } }) : Promise.resolve(0),
-  ]);
+  const doctor = await tx.user.findFirst({ where: { id: data.doctorId, status: "ACTIVE", roles: { some: { role: "doctor" } } }, select: { id: true } });
   if (!doctor) throw fieldError("doctorId", "Escolha um profissional ativo com papel de médico.");
-  if (!room) throw fieldError("roomId", "Sala não encontrada.");
+  if (data.roomId && !(await tx.room.findFirst({ where: { id: data.roomId, active: true }, select: { id: true } }))) throw fieldError("roomId", "Sala não encontrada.");
+  const insurers = data.insurerIds.length ? await tx.insuranceProvider.count({ where: { id: { in: data.insurerIds }, active: true } }) : 0;
   if (insurers !== data.insurerIds.length) throw fieldError("insurerIds", "Convênio não encontrado.");
 }
 

@@ -78,11 +78,12 @@ export async function bookAppointment(ctx: Context, input: unknown, now: Date = 
           encaixeReason: plan.isEncaixe ? plan.encaixeReason! : null, createdBy: ctx.user?.id ?? null,
         },
       });
+      await afterAppointmentBooked(tx, ctx, toRef(created), { now });
+      // Last statement: the audit row takes the clinic's audit-chain lock until commit.
       await recordAudit(tx, ctx, {
         action: "appointment.booked", entityType: "appointment", entityId: created.id,
         metadata: { before: null, after: bookedFields(created) },
       });
-      await afterAppointmentBooked(tx, ctx, toRef(created), { now });
       return { id: created.id };
     });
   } catch (error) {

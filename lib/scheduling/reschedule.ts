@@ -2,7 +2,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import type { Context } from "@/lib/context";
 import { withTenant } from "@/lib/db/tenant";
-import { afterAppointmentBooked, afterAppointmentRescheduled } from "@/lib/engagement/hooks";
+import { afterAppointmentRescheduled } from "@/lib/engagement/hooks";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCan, isOverlapViolation, loadAgenda, parseInput, toRef, visibleDoctor } from "./access";
 import { bookedFields, planSlot } from "./booking";
@@ -35,7 +35,8 @@ export async function rescheduleAppointment(ctx: Context, id: string, input: unk
       if (original.startsAt.getTime() === data.startsAt.getTime() && (!data.agendaId || data.agendaId === original.agendaId)) {
         throw new AppError("validation", "Escolha um horário diferente do atual.", { startsAt: ["Escolha um horário diferente do atual."] });
       }
-      const previous = await applyTransition(tx, ctx, appointmentId, "CANCELLED", RESCHEDULED_REASON, now, { notify: false });
+      const cancelled = await applyTransition(tx, ctx, appointmentId, "CANCELLED", RESCHEDULED_REASON, now, { notify: false });
+      const previous = cancelled.appointment;
       const agendaId = data.agendaId ?? original.agendaId;
       if (!agendaId) throw new AppError("validation", "Escolha a agenda.", { agendaId: ["Escolha a agenda."] });
       const agenda = await loadAgenda(tx, ctx, agendaId);
@@ -50,12 +51,14 @@ export async function rescheduleAppointment(ctx: Context, id: string, input: unk
           createdBy: ctx.user?.id ?? null,
         },
       });
-      await recordAudit(tx, ctx, {
+      // The hook also does what afterAppointmentBooked does for the new appointment.
+      const followUp = await afterAppointmentRescheduled(tx, ctx, toRef(previous), toRef(next), { now });
+      // Audit last (the chain lock is held until commit), in the order things happened.
+      const audit = [...cancelled.audit, {
         action: "appointment.rescheduled", entityType: "appointment", entityId: next.id,
         metadata: { before: { id: appointmentId, startsAt: previous.startsAt.toISOString() }, after: bookedFields(next) },
-      });
-      await afterAppointmentBooked(tx, ctx, toRef(next), { now });
-      await afterAppointmentRescheduled(tx, ctx, toRef(previous), toRef(next), { now });
+      }, ...followUp];
+      for (const entry of audit) await recordAudit(tx, ctx, entry);
       return { id: next.id };
     });
   } catch (error) {

@@ -14,17 +14,16 @@ import { localDateOf, localDayBounds } from "./time";
 
 export async function agendaDaySlots(tx: Tx, ctx: Context, agenda: LoadedAgenda, date: string, now: Date): Promise<Slot[]> {
   const { from, to } = localDayBounds(date, ctx.timeZone);
-  const [blocks, appointments] = await Promise.all([
-    tx.agendaBlock.findMany({
-      where: { agendaId: agenda.id, startsAt: { lt: to }, endsAt: { gt: from } },
-      select: { startsAt: true, endsAt: true, reason: true },
-    }),
-    // The doctor's time, whichever of their agendas it was booked on.
-    tx.appointment.findMany({
-      where: { doctorId: agenda.doctorId, startsAt: { lt: to }, endsAt: { gt: from }, status: { in: [...ACTIVE_STATUSES] } },
-      select: { startsAt: true, endsAt: true },
-    }),
-  ]);
+  // One after the other: queries on a transaction share one connection (no Promise.all on tx).
+  const blocks = await tx.agendaBlock.findMany({
+    where: { agendaId: agenda.id, startsAt: { lt: to }, endsAt: { gt: from } },
+    select: { startsAt: true, endsAt: true, reason: true },
+  });
+  // The doctor's time, whichever of their agendas it was booked on.
+  const appointments = await tx.appointment.findMany({
+    where: { doctorId: agenda.doctorId, startsAt: { lt: to }, endsAt: { gt: from }, status: { in: [...ACTIVE_STATUSES] } },
+    select: { startsAt: true, endsAt: true },
+  });
   return computeSlots({
     date, timeZone: ctx.timeZone, slotMinutes: agenda.slotMinutes, workingHours: agenda.workingHours, blocks, appointments, now,
   });

@@ -1,4 +1,4 @@
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import { can } from "@/lib/auth/policy";
 import type { Permission } from "@/lib/auth/permissions";
 import type { Context } from "@/lib/context";
@@ -15,6 +15,8 @@ import { canMove, NEXT_STATUS, transitionSchema, type TransitionTarget } from ".
 // The status machine of an appointment (NEXT_STATUS in schemas.ts). Each move is a conditional
 // update on the status it was read in, so two clicks racing cannot both apply; each is audited
 // with before and after. Cancellation and no-show free the slot (the constraint ignores them).
+// applyTransition returns its audit entries instead of writing them: every caller writes them as
+// the last statements of its transaction (see lib/audit/record.ts, "audit last").
 
 const PERMISSION: Record<TransitionTarget, Permission> = {
   CONFIRMED: "appointments:write",
@@ -39,7 +41,10 @@ export const appointmentRefSelect = {
   id: true, status: true, patientId: true, doctorId: true, agendaId: true, startsAt: true, endsAt: true, modality: true,
 } as const;
 
-/** Applies one move inside the caller's transaction (reschedule cancels the original this way). */
+/**
+ * Applies one move inside the caller's transaction (reschedule cancels the original this way).
+ * Returns the moved appointment and the audit entries the caller must write, last.
+ */
 export async function applyTransition(
   tx: Tx, ctx: Context, id: string, to: TransitionTarget, reason: string | undefined, now: Date,
   extra: { patientId?: string; by?: "staff" | "patient"; notify?: boolean } = {},
@@ -62,12 +67,20 @@ export async function applyTransition(
     },
   });
   if (changed.count !== 1) throw new AppError("conflict", "A consulta foi alterada por outra pessoa. Recarregue a página.");
-  await recordAudit(tx, ctx, {
+  const audit: AuditEntry[] = [{
     action: "appointment.status_changed", entityType: "appointment", entityId: id,
     metadata: { before: { status: current.status }, after: { status: to }, by: extra.by ?? "staff", ...(reason ? { hasReason: true } : {}) },
-  });
-  if ((to === "CANCELLED" || to === "NO_SHOW") && extra.notify !== false) await afterAppointmentCancelled(tx, ctx, toRef(current), { now });
-  return { ...current, status: to as AppointmentStatus };
+  }];
+  if ((to === "CANCELLED" || to === "NO_SHOW") && extra.notify !== false) audit.push(...(await afterAppointmentCancelled(tx, ctx, toRef(current), { now })));
+  return { appointment: { ...current, status: to as AppointmentStatus }, audit };
+}
+
+/** applyTransition as the whole of a transaction's work: the audit rows go last. */
+export async function transitionAndAudit(...args: Parameters<typeof applyTransition>) {
+  const [tx, ctx] = args;
+  const { appointment, audit } = await applyTransition(...args);
+  for (const entry of audit) await recordAudit(tx, ctx, entry);
+  return appointment;
 }
 
 export async function transitionAppointment(ctx: Context, id: string, input: unknown, now: Date = new Date()): Promise<{ id: string; status: AppointmentStatus }> {
@@ -75,7 +88,7 @@ export async function transitionAppointment(ctx: Context, id: string, input: unk
   const appointmentId = parseInput(z.uuid("Identificador inválido."), id);
   assertCan(ctx, "appointments:read");
   if (!can(ctx, PERMISSION[to])) throw forbidden();
-  const done = await withTenant(ctx, (tx) => applyTransition(tx, ctx, appointmentId, to, reason, now));
+  const done = await withTenant(ctx, (tx) => transitionAndAudit(tx, ctx, appointmentId, to, reason, now));
   return { id: done.id, status: done.status };
 }
 
@@ -93,16 +106,15 @@ const patientCancelSchema = z.object({
 export async function cancelAppointmentAsPatient(ctx: Context, input: unknown, now: Date = new Date()): Promise<{ id: string }> {
   const { appointmentId, patientId, reason } = parseInput(patientCancelSchema, input);
   return withTenant(ctx, async (tx) => {
-    const [tenant, appointment] = await Promise.all([
-      tx.tenant.findFirst({ where: { id: ctx.tenantId }, select: { settings: true } }),
-      tx.appointment.findFirst({ where: { id: appointmentId, patientId }, select: { startsAt: true } }),
-    ]);
+    // One query at a time: a transaction is one connection (pg refuses overlapping queries).
+    const appointment = await tx.appointment.findFirst({ where: { id: appointmentId, patientId }, select: { startsAt: true } });
     if (!appointment) throw notFound("Consulta");
+    const tenant = await tx.tenant.findFirst({ where: { id: ctx.tenantId }, select: { settings: true } });
     const hours = parseTenantSettings(tenant?.settings).scheduling.minCancellationNoticeHours;
     if (appointment.startsAt.getTime() - now.getTime() < hours * 3_600_000) {
       throw new AppError("unprocessable", `Cancelamentos precisam de ao menos ${hours} horas de antecedência. Para cancelar agora, fale com a clínica.`);
     }
-    const done = await applyTransition(tx, ctx, appointmentId, "CANCELLED", reason, now, { patientId, by: "patient" });
+    const done = await transitionAndAudit(tx, ctx, appointmentId, "CANCELLED", reason, now, { patientId, by: "patient" });
     return { id: done.id };
   });
 }

@@ -25,9 +25,11 @@ export async function schedulingClinic(opts: { timeZone?: string; settings?: obj
     createUser(tenant, { roles: ["doctor"], name: "Dra. Ana Souza" }), createUser(tenant, { roles: ["doctor"], name: "Dr. Bruno Lima" }),
     createUser(tenant, { roles: ["finance"] }),
   ]);
-  const [accepted, refused] = await withTenant(scopeFor(tenant), async (tx) => Promise.all(
-    ["Unimed Teste", "Amil Teste"].map(async (name) => (await tx.insuranceProvider.create({ data: { name }, select: { id: true } })).id),
-  )) as [string, string];
+  const [accepted, refused] = await withTenant(scopeFor(tenant), async (tx) => {
+    const ids: string[] = [];
+    for (const name of ["Unimed Teste", "Amil Teste"]) ids.push((await tx.insuranceProvider.create({ data: { name }, select: { id: true } })).id);
+    return ids;
+  }) as [string, string];
   const adminCtx = scopeFor(tenant, admin, ["admin"]);
   const { id: agendaId } = await createAgenda(adminCtx, {
     name: "Agenda Dra. Ana", doctorId: doctor.id, slotMinutes: 30, acceptsPrivate: true, insurerIds: [accepted], workingHours: ALL_WEEK,

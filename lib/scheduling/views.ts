@@ -23,17 +23,16 @@ export type WeekView = { agenda: { id: string; name: string; doctorName: string 
 const SHOWN: AppointmentView["status"][] = [...ACTIVE_STATUSES, "NO_SHOW"];
 
 async function dayData(tx: Tx, ctx: Context, agendaIds: string[], doctorIds: string[], from: Date, to: Date) {
-  const [blocks, appointments] = await Promise.all([
-    tx.agendaBlock.findMany({
-      where: { agendaId: { in: agendaIds }, startsAt: { lt: to }, endsAt: { gt: from } },
-      select: { agendaId: true, startsAt: true, endsAt: true, reason: true },
-    }),
-    tx.appointment.findMany({
-      where: { doctorId: { in: doctorIds }, startsAt: { lt: to }, endsAt: { gt: from }, status: { in: SHOWN } },
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      select: { ...appointmentSelect, agendaId: true, doctorId: true },
-    }),
-  ]);
+  // Sequential: a transaction is one connection, and pg refuses overlapping queries on it.
+  const blocks = await tx.agendaBlock.findMany({
+    where: { agendaId: { in: agendaIds }, startsAt: { lt: to }, endsAt: { gt: from } },
+    select: { agendaId: true, startsAt: true, endsAt: true, reason: true },
+  });
+  const appointments = await tx.appointment.findMany({
+    where: { doctorId: { in: doctorIds }, startsAt: { lt: to }, endsAt: { gt: from }, status: { in: SHOWN } },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    select: { ...appointmentSelect, agendaId: true, doctorId: true },
+  });
   const names = await userNames(tx, appointments.map((a) => a.cancelledBy));
   return { blocks, appointments: appointments.map((a) => ({ ...toView(a, names), agendaId: a.agendaId, doctorId: a.doctorId })) };
 }
