@@ -170,10 +170,12 @@ async function createAccount(tx: Tx, tenantId: string, data: SelfRegistrationDat
     data: purposes.map((p) => ({ ...p, patientId: patient.id, termVersion: TERM_VERSION, givenAt: meta.now, ip: meta.ip?.slice(0, 45) ?? null, recordedBy: user.id })),
   });
   const actor = { ...meta, user };
+  const code = await issueCode(tx, tenantId, user.id, meta.now);
+  // Audit last: the audit insert takes the clinic's chain lock until commit.
   await recordAudit(tx, actor, { action: "user.created", entityType: "user", entityId: user.id, metadata: { via: "self_registration", role: "patient" } });
   await recordAudit(tx, actor, { action: existing ? "patient.account_linked" : "patient.created", entityType: "patient", entityId: patient.id, metadata: { via: "self_registration" } });
   await recordAudit(tx, actor, { action: "consent.given", entityType: "patient", entityId: patient.id, metadata: { purposes: purposes.map((p) => p.purpose), termVersion: TERM_VERSION } });
-  return { code: await issueCode(tx, tenantId, user.id, meta.now) };
+  return { code };
 }
 
 const findPending = (tx: Tx, email: string) => tx.user.findFirst({ where: { email, status: "PENDING_VERIFICATION" }, select: { id: true, name: true, email: true } });

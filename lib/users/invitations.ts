@@ -89,10 +89,10 @@ async function issue(ctx: Context, email: string, role: RoleKey, action: string,
       data: { email, role, tokenHash: sha256Hex(token), invitedBy: inviterId, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) },
       select: { id: true, email: true, role: true, expiresAt: true },
     });
+    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true } });
     await recordAudit(tx, ctx, {
       action, entityType: "tenant_invitation", entityId: invitation.id, metadata: { role, revokedPrevious: revoked.count },
     });
-    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { name: true } });
     return { invitation, tenantName: tenant.name };
   });
   // Sent after the commit: an SMTP round trip must not hold a database transaction open, and
