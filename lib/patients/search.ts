@@ -18,7 +18,9 @@ import { classifySearch, escapeLike, type SearchIntent } from "./search-query";
 // Names go through patient_name_search() (migration patient_registry_search), which runs the
 // LIKE conditions where the trigram index can serve them: under row-level security it could
 // not. Its tiers: the whole name starts with the query, then every word starts a word, then
-// (one word of 3+ letters) the word appears inside the name; alphabetical within a tier.
+// (one word of 3+ letters) the word appears inside the name; alphabetical within a tier. It
+// picks per tier between walking the name index and a trigram bitmap (migration
+// patient_search_tier_plans): the planner alone cannot see where in the alphabet matches sit.
 
 type IdRow = { id: string };
 type Row = {
