@@ -1,9 +1,7 @@
-import type { AppErrorCode, FieldErrors } from "@/lib/errors";
+import type { ActionResult } from "@/lib/action-result";
 
-/** What a patient server action answers. */
-export type PatientActionResult =
-  | { ok: true; id?: string }
-  | { ok: false; code: AppErrorCode; message: string; fields?: FieldErrors };
+/** What a patient server action answers (the new-patient form reads `id` to open the record). */
+export type PatientActionResult = ActionResult<{ id?: string }>;
 
 export type PatientAction<A extends unknown[] = [unknown]> = (...args: A) => Promise<PatientActionResult>;
 

@@ -61,8 +61,8 @@ export function BookingForm({ agendas, timeZone, initial, actions }: Props) {
     e.preventDefault();
     setResult(null);
     const at = encaixe && date && /^\d{2}:\d{2}$/.test(encaixeTime) ? parseLocalDateTime(`${date}T${encaixeTime}`, timeZone).toISOString() : startsAt;
-    if (!patient) return setResult({ ok: false, message: t("fixFields"), fields: { patientId: [t("patientRequired")] } });
-    if (!at) return setResult({ ok: false, message: t("fixFields"), fields: { startsAt: [t("slotRequired")] } });
+    if (!patient) return setResult({ ok: false, code: "validation", message: t("fixFields"), fields: { patientId: [t("patientRequired")] } });
+    if (!at) return setResult({ ok: false, code: "validation", message: t("fixFields"), fields: { startsAt: [t("slotRequired")] } });
     start(async () => {
       const r = await actions.book({
         agendaId, patientId: patient.id, startsAt: at, modality, reason,

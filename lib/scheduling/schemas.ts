@@ -1,3 +1,4 @@
+import type { ActionResult as SharedActionResult } from "@/lib/action-result";
 import { z } from "zod";
 import type { AppointmentModality, AppointmentStatus } from "@/lib/generated/prisma/enums";
 
@@ -179,7 +180,7 @@ export type AppointmentPage = { rows: AppointmentView[]; nextCursor: string | nu
 export type Slot = { startsAt: string; endsAt: string; state: "free" | "booked" | "blocked" | "past"; blockReason?: string };
 
 /** What a server action answers (the booking form reads `id` to open the new appointment). */
-export type ActionResult = { ok: true; id?: string } | { ok: false; message: string; fields?: Record<string, string[]> };
+export type ActionResult = SharedActionResult<{ id?: string }>;
 
 export type HistoryEntry = { at: string; action: string; actorName: string | null; from: string | null; to: string | null; appointmentId: string };
 export type AppointmentHistory = { entries: HistoryEntry[]; rescheduledFrom: string | null; rescheduledTo: string | null };

@@ -1,3 +1,4 @@
+import type { ActionResult as SharedActionResult } from "@/lib/action-result";
 import { z } from "zod";
 import { isValidCpf, isValidCrm, normalizeCpf, normalizeCrm, UFS } from "@/lib/br/documents";
 import type { FieldErrors } from "@/lib/errors";
@@ -58,7 +59,7 @@ export type AcceptInvitationInput = z.input<typeof acceptInvitationSchema>;
 export type AcceptInvitationData = z.output<typeof acceptInvitationSchema>;
 
 /** What a server action answers: success with an optional notice, or a message and field errors. */
-export type ActionResult = { ok: true; message?: string } | { ok: false; message: string; fields?: FieldErrors };
+export type ActionResult = SharedActionResult<{ message?: string }>;
 
 /** zod issues → { field: [messages] }, the shape AppError and the forms use. */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {

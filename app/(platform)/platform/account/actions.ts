@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { actionResult } from "@/lib/auth/action-result";
+import { actionResult } from "@/lib/action-result";
 import { currentPlatformContext } from "@/lib/auth/session";
 import { unauthorized } from "@/lib/errors";
 import { confirmPlatformTotp, disablePlatformTotp, startPlatformTotp } from "@/lib/platform/two-factor";

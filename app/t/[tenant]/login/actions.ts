@@ -1,8 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import { actionResult, type ActionResult } from "@/lib/auth/action-result";
+import { actionResult, type ActionResult } from "@/lib/action-result";
 import { resendSignInCode } from "@/lib/auth/two-factor-message";
+import { AppError } from "@/lib/errors";
 import { requestMeta } from "@/lib/request";
 
 // "Resend the code" at the second sign-in step. A public endpoint (no session yet): the signed
@@ -11,8 +12,9 @@ import { requestMeta } from "@/lib/request";
 const schema = z.object({ challenge: z.string().min(1).max(1024) });
 
 export async function resendSignInCodeAction(input: unknown): Promise<ActionResult<{ destination: string }>> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: "A etapa de verificação expirou. Entre novamente com e-mail e senha." };
-  const challenge = parsed.data.challenge;
-  return actionResult(async () => resendSignInCode(challenge, await requestMeta()));
+  return actionResult(async () => {
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) throw new AppError("unauthorized", "A etapa de verificação expirou. Entre novamente com e-mail e senha.");
+    return resendSignInCode(parsed.data.challenge, await requestMeta());
+  });
 }

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { actionResult } from "@/lib/auth/action-result";
+import { actionResult } from "@/lib/action-result";
 import { selfContext } from "@/lib/auth/guards";
 import { confirmTotpEnrolment, disableTwoFactor, startTotpEnrolment } from "@/lib/auth/two-factor";
 import { confirmOtpEnrolment, otpEnrolmentConfirmSchema, otpEnrolmentStartSchema, startOtpEnrolment } from "@/lib/auth/two-factor-otp-enrolment";

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { contextFor } from "@/lib/auth/guards";
 import type { Context } from "@/lib/context";
-import { isAppError } from "@/lib/errors";
+import { actionResult } from "@/lib/action-result";
+import { AppError } from "@/lib/errors";
 import { inviteUser, resendInvitation, revokeInvitation } from "@/lib/users/invitations";
 import { deactivateUser, reactivateUser, resetTwoFactor, setUserRoles, unlockUser } from "@/lib/users/mutations";
 import {
@@ -15,18 +16,15 @@ import {
 // context (users:manage) before anything else. Rules live in lib/users.
 
 async function adapt(schema: z.ZodType, input: unknown, call: (ctx: Context) => Promise<unknown>): Promise<ActionResult> {
-  try {
+  return actionResult(async () => {
     const ctx = await contextFor("users:manage");
     const parsed = schema.safeParse(input);
-    if (!parsed.success) return { ok: false, message: "Revise os campos destacados.", fields: fieldErrorsOf(parsed.error) };
+    if (!parsed.success) throw new AppError("validation", "Revise os campos destacados.", fieldErrorsOf(parsed.error));
     await call(ctx);
     // The real route behind the host rewrite (proxy.ts), as revalidatePath expects.
     revalidatePath("/t/[tenant]/(staff)/admin", "page");
-    return { ok: true };
-  } catch (error) {
-    if (isAppError(error)) return { ok: false, message: error.message, fields: error.fields };
-    throw error;
-  }
+    return {};
+  });
 }
 
 export async function inviteUserAction(input: unknown) {

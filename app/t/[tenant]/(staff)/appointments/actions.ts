@@ -2,6 +2,7 @@
 
 import type { Permission } from "@/lib/auth/permissions";
 import { contextFor } from "@/lib/auth/guards";
+import { actionResult } from "@/lib/action-result";
 import type { Context } from "@/lib/context";
 import { isAppError } from "@/lib/errors";
 import { listPatients } from "@/lib/patients/queries";
@@ -14,14 +15,10 @@ import { transitionAppointment } from "@/lib/scheduling/status";
 // The domain functions validate, check permissions per status move, and audit.
 
 async function adapt(permission: Permission, call: (ctx: Context) => Promise<{ id?: string } | void>): Promise<ActionResult> {
-  try {
-    const ctx = await contextFor(permission);
-    const done = await call(ctx);
-    return { ok: true, ...(done && done.id ? { id: done.id } : {}) };
-  } catch (error) {
-    if (isAppError(error)) return { ok: false, message: error.message, fields: error.fields };
-    throw error;
-  }
+  return actionResult(async () => {
+    const done = await call(await contextFor(permission));
+    return done && done.id ? { id: done.id } : {};
+  });
 }
 
 export async function bookAction(input: unknown) {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { contextFor } from "@/lib/auth/guards";
 import type { Context } from "@/lib/context";
-import { isAppError } from "@/lib/errors";
+import { actionResult } from "@/lib/action-result";
 import { addAllergy, inactivateAllergy, setDeniesAllergies } from "@/lib/patients/allergies";
 import { setCommunicationConsents } from "@/lib/patients/consents";
 import { archivePatient, createPatient, preRegisterPatient, unarchivePatient, updatePatient } from "@/lib/patients/mutations";
@@ -14,17 +14,13 @@ import type { PatientActionResult } from "@/components/patients/types";
 // allergies) and validates the input with the same schema the form used.
 
 async function adapt(call: (ctx: Context) => Promise<{ id: string } | unknown>): Promise<PatientActionResult> {
-  try {
-    const ctx = await contextFor("patients:read");
-    const result = await call(ctx);
+  return actionResult(async () => {
+    const result = await call(await contextFor("patients:read"));
     // The real route behind the host rewrite (proxy.ts), as revalidatePath expects.
     revalidatePath("/t/[tenant]/(staff)/patients", "layout");
     const id = (result as { id?: unknown } | undefined)?.id;
-    return { ok: true, id: typeof id === "string" ? id : undefined };
-  } catch (error) {
-    if (isAppError(error)) return { ok: false, code: error.code, message: error.message, fields: error.fields };
-    throw error;
-  }
+    return { id: typeof id === "string" ? id : undefined };
+  });
 }
 
 export async function createPatientAction(input: unknown) {

@@ -2,7 +2,7 @@
 
 import { contextFor } from "@/lib/auth/guards";
 import type { Context } from "@/lib/context";
-import { isAppError } from "@/lib/errors";
+import { actionResult } from "@/lib/action-result";
 import { createAgenda, updateAgenda } from "@/lib/scheduling/agendas";
 import { addAgendaBlock, removeAgendaBlock } from "@/lib/scheduling/blocks";
 import type { ActionResult } from "@/lib/scheduling/schemas";
@@ -11,13 +11,10 @@ import type { ActionResult } from "@/lib/scheduling/schemas";
 // builds its own context (agendas:manage) first. Validation and audit live in lib/scheduling.
 
 async function adapt(call: (ctx: Context) => Promise<{ id?: string } | void>): Promise<ActionResult> {
-  try {
+  return actionResult(async () => {
     const done = await call(await contextFor("agendas:manage"));
-    return { ok: true, ...(done && done.id ? { id: done.id } : {}) };
-  } catch (error) {
-    if (isAppError(error)) return { ok: false, message: error.message, fields: error.fields };
-    throw error;
-  }
+    return done && done.id ? { id: done.id } : {};
+  });
 }
 
 export async function saveAgendaAction(id: string | null, input: unknown) {

@@ -14,14 +14,15 @@ import {
   addAllergyAction, archivePatientAction, inactivateAllergyAction, setCommunicationConsentsAction,
   setDeniesAllergiesAction, unarchivePatientAction,
 } from "../actions";
-import { patientOr404 } from "./load";
+import { orNotFound } from "@/lib/not-found-page";
+import { getPatient } from "@/lib/patients/queries";
 
 export const metadata: Metadata = { title: "Paciente" };
 
 export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireStaff("patients:read");
   const [{ id }, t] = await Promise.all([params, getTranslations("patientRecord")]);
-  const patient = await patientOr404(ctx, id);
+  const patient = await orNotFound(getPatient(ctx, id));
   const canWrite = can(ctx, "patients:write");
   const editable = canWrite && patient.status === "ACTIVE";
   const canRecordAllergies = (canWrite || can(ctx, "records:write")) && patient.status === "ACTIVE";

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PortalShell } from "@/components/layout/app-shell";
 import { PageHeader } from "@/components/layout/page-header";
@@ -10,7 +9,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requirePatient } from "@/lib/auth/guards";
 import { getTeleconsultation } from "@/lib/engagement/telemedicine-portal";
 import { TCLE_PARAGRAPHS } from "@/lib/engagement/tcle";
-import { isAppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/not-found-page";
 import { formatDate, formatTime } from "@/lib/format/date";
 import { requireHostTenant } from "@/lib/tenancy/resolve";
 import { acceptTermAction } from "./actions";
@@ -21,10 +20,7 @@ export default async function TeleconsultationPage({ params }: { params: Promise
   const { tenant: slug, id } = await params;
   const tenant = await requireHostTenant(slug);
   const ctx = await requirePatient();
-  const tele = await getTeleconsultation(ctx, id).catch((e: unknown) => {
-    if (isAppError(e) && (e.code === "not_found" || e.code === "validation")) notFound();
-    throw e;
-  });
+  const tele = await orNotFound(getTeleconsultation(ctx, id));
   const [t, tn, tr] = await Promise.all([getTranslations("engagement.telemedicine"), getTranslations("nav"), getTranslations("roles")]);
   const tz = ctx.timeZone;
   return (

@@ -6,14 +6,15 @@ import { toFormValues } from "@/components/patients/form-values";
 import { requireStaff } from "@/lib/auth/guards";
 import { listInsurers } from "@/lib/patients/queries";
 import { updatePatientAction } from "../../actions";
-import { patientOr404 } from "../load";
+import { orNotFound } from "@/lib/not-found-page";
+import { getPatient } from "@/lib/patients/queries";
 
 export const metadata: Metadata = { title: "Editar paciente" };
 
 export default async function EditPatientPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireStaff("patients:write");
   const [{ id }, t] = await Promise.all([params, getTranslations("patientRecord")]);
-  const patient = await patientOr404(ctx, id);
+  const patient = await orNotFound(getPatient(ctx, id));
   // An insurer deactivated since stays selectable for the patient who has it, so saving the
   // form does not drop it silently.
   const insurers = (await listInsurers(ctx, { includeInactive: true }))

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PortalShell } from "@/components/layout/app-shell";
 import { PageHeader } from "@/components/layout/page-header";
@@ -7,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardBody } from "@/components/ui/card";
 import { requirePatient } from "@/lib/auth/guards";
 import { getTelemedicineRoom } from "@/lib/engagement/telemedicine-portal";
-import { isAppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/not-found-page";
 import { formatDate, formatTime } from "@/lib/format/date";
 import { requireHostTenant } from "@/lib/tenancy/resolve";
 
@@ -19,10 +18,7 @@ export default async function TelemedicineRoomPage({ params }: { params: Promise
   const { tenant: slug, room } = await params;
   const tenant = await requireHostTenant(slug);
   const ctx = await requirePatient();
-  const view = await getTelemedicineRoom(ctx, room).catch((e: unknown) => {
-    if (isAppError(e) && (e.code === "not_found" || e.code === "validation")) notFound();
-    throw e;
-  });
+  const view = await orNotFound(getTelemedicineRoom(ctx, room));
   const [t, tn, tr] = await Promise.all([getTranslations("engagement.telemedicine"), getTranslations("nav"), getTranslations("roles")]);
   return (
     <PortalShell orgName={tenant.name} user={{ name: ctx.user?.name ?? "", roleLabel: tr("patient") }} items={[{ href: "/portal", label: tn("portal") }]}>
