@@ -3,8 +3,7 @@ import type { Context } from "@/lib/context";
 import { forbidden as forbiddenError, unauthorized } from "@/lib/errors";
 import type { Permission } from "./permissions";
 import { can } from "./policy";
-import { currentContext, currentPlatformContext, type PlatformContext } from "./session";
-import { enrolmentPending } from "./two-factor-gate";
+import { currentContext, currentEnrolmentPending, currentPlatformContext, type PlatformContext } from "./session";
 import { enrolmentRequired } from "./two-factor-policy";
 
 // Guards are the only source of a Context. Pages call require*(), which redirect or render the
@@ -21,7 +20,7 @@ export async function requireStaff(permission?: Permission): Promise<Context> {
   const ctx = await currentContext();
   if (!ctx) redirect("/login");
   if (isPatientOnly(ctx)) redirect("/portal");
-  if (await enrolmentPending(ctx)) redirect(ENROLMENT_PATH);
+  if (await currentEnrolmentPending()) redirect(ENROLMENT_PATH);
   if (permission && !can(ctx, permission)) forbidden();
   return ctx;
 }
@@ -30,7 +29,7 @@ export async function requireStaff(permission?: Permission): Promise<Context> {
 export async function requirePendingEnrolment(): Promise<Context> {
   const ctx = await currentContext();
   if (!ctx) redirect("/login");
-  if (!(await enrolmentPending(ctx))) redirect("/");
+  if (!(await currentEnrolmentPending())) redirect("/");
   return ctx;
 }
 
@@ -52,7 +51,7 @@ export async function requirePlatform(): Promise<PlatformContext> {
 export async function contextFor(permission: Permission): Promise<Context> {
   const ctx = await currentContext();
   if (!ctx) throw unauthorized();
-  if (await enrolmentPending(ctx)) throw enrolmentRequired();
+  if (await currentEnrolmentPending()) throw enrolmentRequired();
   if (!can(ctx, permission)) throw forbiddenError();
   return ctx;
 }

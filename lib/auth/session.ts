@@ -10,6 +10,7 @@ import { findTenant } from "@/lib/tenancy/current";
 import { DEFAULT_TENANT_SETTINGS } from "@/lib/tenancy/settings";
 import { authOptions } from "./options";
 import { permissionsFor } from "./policy";
+import { mustEnrol } from "./two-factor-policy";
 import { checkWebSession, settingsOf, type SessionEndReason, type SessionUserRow } from "./sessions";
 
 // Builds the request's Context from the session cookie and the host, once per request (React
@@ -22,10 +23,16 @@ export type PlatformContext = Omit<Context, "tenantId" | "tenantSlug"> & { tenan
 /** Why a presented cookie was not honoured: the session ended, or it belongs to another clinic. */
 export type SessionRefusal = SessionEndReason | "tenant_mismatch";
 
-type Resolution = { ctx: Context | null; sessionId: string | null; refusal: SessionRefusal | null };
+type Resolution = {
+  ctx: Context | null;
+  sessionId: string | null;
+  refusal: SessionRefusal | null;
+  /** The clinic demands a second factor this user has not enrolled (guards.ts confines them). */
+  enrolmentPending: boolean;
+};
 
 const PLATFORM_TIME_ZONE = "America/Sao_Paulo";
-const none: Resolution = { ctx: null, sessionId: null, refusal: null };
+const none: Resolution = { ctx: null, sessionId: null, refusal: null, enrolmentPending: false };
 
 const resolveTenantSession = cache(async (): Promise<Resolution> => {
   const meta = await requestMeta();
@@ -47,7 +54,8 @@ const resolveTenantSession = cache(async (): Promise<Resolution> => {
   const check = await withTenant(scope, (tx) => checkWebSession(tx, claims, settingsOf(tenant), meta, new Date()));
   if (!check.ok) return { ...none, refusal: check.reason };
   const ctx: Context = { tenantId: tenant.id, tenantSlug: tenant.slug, timeZone: tenant.timeZone, ...(await actorOf(check.user)), ...requestPart(meta) };
-  return { ctx, sessionId: claims.sessionId ?? null, refusal: null };
+  const enrolmentPending = mustEnrol(tenant.settings, ctx.roles, check.user);
+  return { ctx, sessionId: claims.sessionId ?? null, refusal: null, enrolmentPending };
 });
 
 export const currentContext = cache(async (): Promise<Context | null> => (await resolveTenantSession()).ctx);
@@ -55,6 +63,11 @@ export const currentContext = cache(async (): Promise<Context | null> => (await 
 /** The user_sessions row of this request's cookie, when it is honoured ("this device"). */
 export async function currentSessionId(): Promise<string | null> {
   return (await resolveTenantSession()).sessionId;
+}
+
+/** Whether this request's user owes their clinic a second factor (read with the session). */
+export async function currentEnrolmentPending(): Promise<boolean> {
+  return (await resolveTenantSession()).enrolmentPending;
 }
 
 /** Why this request's cookie is not honoured on this clinic's host, if one was presented. */
@@ -82,7 +95,7 @@ const findPlatformUser = (tx: Tx, id: string) => tx.user.findFirst({
   select: { id: true, name: true, email: true, status: true, sessionVersion: true, roles: { select: { role: true } } },
 });
 
-async function actorOf(user: SessionUserRow) {
+async function actorOf(user: Pick<SessionUserRow, "id" | "name" | "email" | "roles">) {
   const roles = user.roles.map((r) => r.role);
   return { user: { id: user.id, name: user.name, email: user.email }, roles, permissions: await permissionsFor(roles) };
 }

@@ -6,6 +6,7 @@ import type { RequestMeta } from "@/lib/request";
 import { findTenant } from "@/lib/tenancy/current";
 import { parseTenantSettings, type TenantSettings } from "@/lib/tenancy/settings";
 import type { SessionUser } from "./sign-in";
+import { FACTOR_COLUMNS } from "./two-factor-policy";
 
 // Web (cookie) sessions as user_sessions rows of kind WEB. The JWT in the cookie only names its
 // row (sid); the row decides whether the session is still alive: revoked, past its absolute
@@ -50,7 +51,9 @@ export async function openWebSession(user: SessionUser, meta: Meta, now = new Da
 
 const findSessionUser = (tx: Tx, id: string) => tx.user.findFirst({
   where: { id },
-  select: { id: true, name: true, email: true, status: true, sessionVersion: true, roles: { select: { role: true } } },
+  // The factor columns come along so the guards can tell a pending 2FA enrolment from this same
+  // read (two-factor-policy.ts), without a second transaction per request.
+  select: { id: true, name: true, email: true, status: true, sessionVersion: true, roles: { select: { role: true } }, ...FACTOR_COLUMNS },
 });
 export type SessionUserRow = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
 

@@ -1,11 +1,14 @@
-// Enforcement of the clinic's "2FA required for these roles" setting, as the cookie guards see it
-// (guards.ts redirects pages to /two-factor-setup and refuses actions while enrolmentPending is
-// true). The API's side is in lib/api/two-factor-routes.int.test.ts.
+// Enforcement of the clinic's "2FA required for these roles" setting, as the cookie guards see it:
+// session.ts decides it from the user row it reads with the session (the factor columns) and the
+// clinic's stored settings; guards.ts then redirects pages to /two-factor-setup and refuses
+// actions. The same rows are read here. The API's side is in lib/api/two-factor-routes.int.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb } from "@/lib/db/client";
 import { asOwner, closeOwnerPool, createTenant, createUser, scopeFor, type TestTenant } from "@/lib/testing/factories";
 import type { RoleKey } from "@/lib/generated/prisma/enums";
-import { enrolmentPending } from "./two-factor-gate";
+import { withTenant } from "@/lib/db/tenant";
+import { findTenant } from "@/lib/tenancy/current";
+import { FACTOR_COLUMNS, mustEnrol } from "./two-factor-policy";
 
 let strict: TestTenant; // settings {}: the default, admin and doctor
 let open: TestTenant;
@@ -27,10 +30,12 @@ async function pending(tenant: TestTenant, roles: RoleKey[], factor?: "totp" | "
   const user = await createUser(tenant, { roles });
   if (factor === "totp") await asOwner("UPDATE users SET totp_enabled_at = now() WHERE id = $1", [user.id]);
   if (factor === "email") await asOwner("UPDATE users SET otp_channel = 'EMAIL', otp_enabled_at = now() WHERE id = $1", [user.id]);
-  return enrolmentPending(scopeFor(tenant, user, roles));
+  const row = await withTenant(scopeFor(tenant, user, roles), (tx) =>
+    tx.user.findFirstOrThrow({ where: { id: user.id }, select: FACTOR_COLUMNS }));
+  return mustEnrol((await findTenant(tenant.slug))?.settings, roles, row);
 }
 
-describe("enrolmentPending", () => {
+describe("second factor enrolment required", () => {
   it("holds a doctor or admin without a factor on a clinic with the default settings", async () => {
     expect(await pending(strict, ["doctor"])).toBe(true);
     expect(await pending(strict, ["admin"])).toBe(true);
