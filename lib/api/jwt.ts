@@ -1,6 +1,6 @@
-import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { derivedKey } from "@/lib/crypto/derived-keys";
 import { z } from "zod";
-import { env } from "@/lib/env";
 
 // HS256 access tokens for the REST API, with node:crypto only (jose is present only as a
 // transitive dependency of next-auth, so importing it would break silently on an upgrade). The
@@ -23,16 +23,7 @@ export const accessClaims = z.object({
 });
 export type AccessClaims = z.infer<typeof accessClaims>;
 
-let cachedKey: { secret: string; key: Buffer } | undefined;
-
-function signingKey(): Buffer {
-  const secret = env().NEXTAUTH_SECRET;
-  if (cachedKey?.secret !== secret) {
-    const key = Buffer.from(hkdfSync("sha256", secret, "", "prontivus api access token v1", 32));
-    cachedKey = { secret, key };
-  }
-  return cachedKey.key;
-}
+const signingKey = () => derivedKey("prontivus api access token v1");
 
 function b64(s: string): string {
   return Buffer.from(s, "utf8").toString("base64url");

@@ -1,6 +1,6 @@
-import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { derivedKey } from "@/lib/crypto/derived-keys";
 import { z } from "zod";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { canonicalJson } from "./idempotency";
 
@@ -22,15 +22,7 @@ export const pageParams = z.object({
   cursor: z.string().max(2048).optional(),
 });
 
-let cached: { secret: string; key: Buffer } | undefined;
-
-function macKey(): Buffer {
-  const secret = env().NEXTAUTH_SECRET;
-  if (cached?.secret !== secret) {
-    cached = { secret, key: Buffer.from(hkdfSync("sha256", secret, "", "prontivus api cursor v1", 32)) };
-  }
-  return cached.key;
-}
+const macKey = () => derivedKey("prontivus api cursor v1");
 
 // 128 bits of MAC are plenty for a value that only says "this keyset came from us".
 const mac = (payload: string, scope: string) =>

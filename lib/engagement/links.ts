@@ -1,4 +1,5 @@
-import { createHmac, hkdfSync } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { derivedKey } from "@/lib/crypto/derived-keys";
 import { timingSafeEqualStr } from "@/lib/crypto/tokens";
 import { env } from "@/lib/env";
 
@@ -15,14 +16,7 @@ const PURPOSES = Object.fromEntries(Object.entries(CODES).map(([k, v]) => [v, k]
 
 export type LinkClaims = { purpose: LinkPurpose; id: string; expiresAt: Date; version: string };
 
-let cachedKey: { secret: string; key: Buffer } | undefined;
-function linkKey(): Buffer {
-  const secret = env().NEXTAUTH_SECRET;
-  if (cachedKey?.secret !== secret) {
-    cachedKey = { secret, key: Buffer.from(hkdfSync("sha256", secret, "prontivus", "engagement-links/v1", 32)) };
-  }
-  return cachedKey.key;
-}
+const linkKey = () => derivedKey("prontivus engagement links v1");
 
 const mac = (tenantId: string, payload: string) =>
   createHmac("sha256", linkKey()).update(`${tenantId}\n${payload}`).digest("base64url");
