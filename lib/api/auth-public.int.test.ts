@@ -3,7 +3,7 @@
 // API error shape, and no answer that tells whether an e-mail has an account.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lookupHash } from "@/lib/crypto/config";
+import { otpCodeHash } from "@/lib/auth/one-time-codes";
 import { randomToken, sha256Hex } from "@/lib/crypto/tokens";
 import { disconnectDb } from "@/lib/db/client";
 import { asOwner, closeOwnerPool, createTenant, createUser, type TestTenant, type TestUser } from "@/lib/testing/factories";
@@ -102,7 +102,7 @@ describe("POST /api/v1/auth/register/patient (+ /confirm)", () => {
 
     // The mailed code is only stored as a keyed hash: plant a known one, as the mail would carry.
     const [user] = await asOwner<{ id: string }>("SELECT id FROM users WHERE email = 'carlos@example.test'");
-    await asOwner("UPDATE two_factor_tokens SET code_hash = $1 WHERE user_id = $2", [lookupHash(clinic.id, "email-confirmation", `${user!.id}:424242`), user!.id]);
+    await asOwner("UPDATE two_factor_tokens SET code_hash = $1 WHERE user_id = $2", [otpCodeHash(clinic.id, user!.id, "email_confirmation", "424242"), user!.id]);
     expect(await answer(await confirmPatient(post(clinic, "/api/v1/auth/register/patient/confirm", { email: "carlos@example.test", code: "424242" }))))
       .toEqual({ status: 200, body: { status: "confirmed" } });
     expect(await asOwner("SELECT status FROM users WHERE id = $1", [user!.id])).toEqual([{ status: "ACTIVE" }]);

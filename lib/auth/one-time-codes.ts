@@ -19,8 +19,11 @@ export const OTP_RESEND_COOLDOWN_MS = 60_000;
 export const OTP_MAX_PER_HOUR = 5;
 
 export type OtpChannel = "EMAIL" | "SMS";
-/** sign_in: the second step of a sign-in; enrol: proves the channel reaches the user before it is turned on. */
-export type OtpPurpose = "sign_in" | "enrol";
+/**
+ * sign_in: the second step of a sign-in; enrol: proves the channel reaches the user before it is
+ * turned on; email_confirmation: a patient's self-registration proves the e-mail is theirs.
+ */
+export type OtpPurpose = "sign_in" | "enrol" | "email_confirmation";
 export type OtpCheck = "ok" | "invalid";
 
 /**

@@ -19,6 +19,7 @@ export type Delivery = { channel: OtpChannel; to: string; clinicName: string; co
 const LINES: Record<OtpPurpose, string> = {
   sign_in: "Use este código para concluir a entrada na sua conta.",
   enrol: "Use este código para ativar o envio de códigos de verificação nesta conta.",
+  email_confirmation: "Use este código para confirmar seu e-mail e ativar seu cadastro.",
 };
 
 export function otpMail({ to, clinicName, code, purpose }: Omit<Delivery, "channel">): MailMessage {

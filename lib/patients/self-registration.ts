@@ -1,14 +1,13 @@
-import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { recordAudit, recordSecurityEvent } from "@/lib/audit/record";
+import { consumeOtp, issueOtp } from "@/lib/auth/one-time-codes";
 import { validatePassword } from "@/lib/auth/password-policy";
 import { isValidCpf, normalizeCpf } from "@/lib/br/documents";
 import { lookupHash, sealField } from "@/lib/crypto/config";
 import { hashPassword } from "@/lib/crypto/password";
-import { timingSafeEqualStr } from "@/lib/crypto/tokens";
 import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import type { ConsentPurpose, LegalBasis } from "@/lib/generated/prisma/enums";
 import { sendMail as smtpSendMail, type MailMessage } from "@/lib/mail/send";
 import { mailLayout } from "@/lib/mail/templates";
@@ -24,9 +23,6 @@ import { toSearchName } from "./search-name";
 // The one exception is the CPF (below): a deliberate, documented trade-off.
 
 export const TERM_VERSION = "2026-11";
-export const CODE_TTL_MS = 10 * 60_000;
-export const MAX_CODE_ATTEMPTS = 5;
-const RESEND_INTERVAL_MS = 60_000;
 const PURPOSE = "email_confirmation";
 export const CODE_INVALID = "Código inválido ou expirado. Peça um novo código.";
 export const CPF_TAKEN = "Já existe uma conta para este CPF. Use 'Esqueci minha senha'.";
@@ -78,19 +74,10 @@ async function activeTenant(slug: string) {
   return tenant;
 }
 
-// Keyed HMAC, not plain SHA-256: a leaked table of 6-digit codes would be reversed instantly.
-const codeHash = (tenantId: string, userId: string, code: string) => lookupHash(tenantId, "email-confirmation", `${userId}:${code}`);
-
-async function issueCode(tx: Tx, tenantId: string, userId: string, now: Date): Promise<string> {
-  const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
-  // One live code per account: an older mail stops working.
-  await tx.twoFactorToken.updateMany({ where: { userId, purpose: PURPOSE, consumedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
-  await tx.twoFactorToken.create({
-    data: { userId, channel: "EMAIL", purpose: PURPOSE, codeHash: codeHash(tenantId, userId, code), expiresAt: new Date(now.getTime() + CODE_TTL_MS), createdAt: now },
-    select: { id: true },
-  });
-  return code;
-}
+// The codes are the second factor's e-mail codes (lib/auth/one-time-codes.ts): keyed hash at
+// rest, 10 minutes, 5 tries, one live code per account, resends throttled.
+const issueCode = (tx: Tx, tenantId: string, userId: string, now: Date) =>
+  issueOtp(tx, { tenantId, userId, channel: "EMAIL", purpose: PURPOSE, now });
 
 function mail(to: string, clinicName: string, subject: string, paragraphs: string[]): MailMessage {
   return { to, subject: `${subject} — ${clinicName}`, ...mailLayout({ clinicName, body: paragraphs.join("\n\n") }) };
@@ -188,20 +175,12 @@ export async function confirmEmail(tenantSlug: string, input: unknown, meta: Met
   const ok = await withTenant({ tenantId: tenant.id, requestId: meta.requestId, user: null }, async (tx) => {
     const user = await findPending(tx, address);
     if (!user) return false; // unknown, or already confirmed: the same answer as a wrong code
-    const token = await tx.twoFactorToken.findFirst({
-      where: { userId: user.id, purpose: PURPOSE, consumedAt: null, expiresAt: { gt: now }, attempts: { lt: MAX_CODE_ATTEMPTS } },
-      orderBy: { createdAt: "desc" }, select: { id: true, codeHash: true },
-    });
-    if (!token) return false;
-    if (!timingSafeEqualStr(token.codeHash, codeHash(tenant.id, user.id, code))) {
-      // Committed (the function returns, it does not throw), so failures add up across requests.
-      await tx.twoFactorToken.updateMany({ where: { id: token.id, attempts: { lt: MAX_CODE_ATTEMPTS } }, data: { attempts: { increment: 1 } } });
+    // Committed either way (the function returns, it does not throw), so failures add up.
+    const check = await consumeOtp(tx, { tenantId: tenant.id, userId: user.id, channel: "EMAIL", purpose: PURPOSE, code, now });
+    if (check !== "ok") {
       await recordSecurityEvent(tx, meta, { type: "TWO_FACTOR_FAILED", severity: "LOW", userId: user.id, details: { purpose: PURPOSE } });
       return false;
     }
-    // Conditional claim: of two simultaneous confirmations only one consumes the code.
-    const claimed = await tx.twoFactorToken.updateMany({ where: { id: token.id, consumedAt: null }, data: { consumedAt: now } });
-    if (claimed.count !== 1) return false;
     await tx.user.update({ where: { id: user.id }, data: { status: "ACTIVE", emailVerifiedAt: now }, select: { id: true } });
     await recordAudit(tx, { ...meta, user }, { action: "user.email_verified", entityType: "user", entityId: user.id });
     return true;
@@ -219,12 +198,13 @@ export async function resendConfirmationCode(tenantSlug: string, address: unknow
   const code = await withTenant({ tenantId: tenant.id, requestId: meta.requestId, user: null }, async (tx) => {
     const user = await findPending(tx, parsed.data);
     if (!user) return null;
-    const recent = await tx.twoFactorToken.count({ where: { userId: user.id, purpose: PURPOSE, createdAt: { gt: new Date(now.getTime() - RESEND_INTERVAL_MS) } } });
-    if (recent > 0) {
+    try {
+      return await issueCode(tx, tenant.id, user.id, now);
+    } catch (error) {
+      if (!isAppError(error) || error.code !== "rate_limited") throw error;
       await recordSecurityEvent(tx, meta, { type: "RATE_LIMITED", severity: "LOW", userId: user.id, details: { reason: PURPOSE } });
       return null;
     }
-    return issueCode(tx, tenant.id, user.id, now);
   });
   if (code) await d.sendMail(codeMail(parsed.data, tenant.name, code)).catch((error: unknown) => console.error("confirmation code mail failed", { requestId: meta.requestId, error }));
 }
