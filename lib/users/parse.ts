@@ -3,8 +3,8 @@ import { AppError } from "@/lib/errors";
 import { fieldErrorsOf } from "./schemas";
 
 /**
- * Domain functions validate their own input even though the adapters already did: they are
- * also called from tests, jobs and future APIs, and a bad id must be a 400, not a Prisma error.
+ * Domain functions validate their own input, so server actions, API routes, jobs and tests all
+ * get the same field errors (and a bad id is a 400, not a Prisma error).
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
