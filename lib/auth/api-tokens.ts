@@ -40,12 +40,12 @@ const badCredentials = () => new AppError("unauthorized", "E-mail ou senha invá
 const newRefreshToken = (sessionVersion: number) => `${randomToken(32)}.${sessionVersion}`;
 const versionOf = (token: string) => Number(token.slice(token.lastIndexOf(".") + 1));
 
-async function issueRefreshToken(tx: Tx, sessionId: string, sessionVersion: number, now: Date): Promise<string> {
+async function issueRefreshToken(tx: Tx, tenantId: string, sessionId: string, sessionVersion: number, now: Date): Promise<string> {
   const token = newRefreshToken(sessionVersion);
   const expiresAt = new Date(now.getTime() + REFRESH_TOKEN_TTL_MS);
   await tx.refreshToken.create({ data: { sessionId, tokenHash: sha256Hex(token), expiresAt }, select: { id: true } });
   // The family lives as long as its newest token: 30 days of inactivity end it.
-  await tx.userSession.update({ where: { id: sessionId }, data: { lastSeenAt: now, expiresAt }, select: { id: true } });
+  await tx.userSession.update({ where: { tenantId_id: { tenantId, id: sessionId } }, data: { lastSeenAt: now, expiresAt }, select: { id: true } });
   return token;
 }
 
@@ -89,7 +89,7 @@ export async function openApiSession(user: SessionUser & { tenantId: string }, m
       },
       select: { id: true },
     });
-    const refreshToken = await issueRefreshToken(tx, session.id, user.sessionVersion, now);
+    const refreshToken = await issueRefreshToken(tx, user.tenantId, session.id, user.sessionVersion, now);
     await recordAudit(tx, { ...meta, user }, { action: "auth.api_login", entityType: "user_session", entityId: session.id });
     return tokens(user, user.tenantId, session.id, refreshToken);
   });
@@ -136,7 +136,7 @@ async function rotate(tx: Tx, token: string, tenantId: string, meta: RequestMeta
   // waits on the row lock, then finds used_at set and matches nothing.
   const claimed = await tx.refreshToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
   if (claimed.count !== 1) return { refused: "invalid" };
-  const refreshToken = await issueRefreshToken(tx, row.sessionId, user.sessionVersion, now);
+  const refreshToken = await issueRefreshToken(tx, tenantId, row.sessionId, user.sessionVersion, now);
   return { ok: tokens(user, tenantId, row.sessionId, refreshToken) };
 }
 

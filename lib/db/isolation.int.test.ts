@@ -170,7 +170,7 @@ describe("through Prisma, inside withTenant", () => {
     const seen = await withTenant(scopeFor(a), async (tx) => ({
       all: (await tx.patient.findMany({ select: { id: true } })).map((p) => p.id),
       byId: await tx.patient.findMany({ where: { id: theirs.id } }),
-      unique: await tx.patient.findUnique({ where: { id: theirs.id } }),
+      unique: await tx.patient.findUnique({ where: { tenantId_id: { tenantId: b.id, id: theirs.id } } }),
       updated: (await tx.patient.updateMany({ where: { id: theirs.id }, data: { fullName: "Invasor" } })).count,
       updatedAll: (await tx.patient.updateMany({ where: { status: "ACTIVE" }, data: { phone: "11999990000" } })).count,
     }));
@@ -180,7 +180,7 @@ describe("through Prisma, inside withTenant", () => {
     await expect(withTenant(scopeFor(a), (tx) => tx.patient.deleteMany({ where: { id: theirs.id } })))
       .rejects.toThrow("permission denied for table patients");
     // Another tenant's id is simply "not found" (404, never 403).
-    await expect(withTenant(scopeFor(a), (tx) => tx.patient.update({ where: { id: theirs.id }, data: { fullName: "x" } })))
+    await expect(withTenant(scopeFor(a), (tx) => tx.patient.update({ where: { tenantId_id: { tenantId: b.id, id: theirs.id } }, data: { fullName: "x" } })))
       .rejects.toMatchObject({ code: "P2025" });
 
     expect(await asOwner("SELECT * FROM patients WHERE id = $1", [theirs.id])).toEqual(before);

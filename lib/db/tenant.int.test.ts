@@ -59,7 +59,7 @@ describe("withTenant", () => {
     const failure = withTenant(scope, async (tx) => {
       const patient = await tx.patient.create({ data: { fullName: "Meio Escrito", searchName: "meio escrito" } });
       await recordAudit(tx, scope, { action: "patient.create", entityType: "patient", entityId: patient.id });
-      await tx.patient.update({ where: { id: patient.id }, data: { phone: "11988887777" } });
+      await tx.patient.update({ where: { tenantId_id: { tenantId: fresh.id, id: patient.id } }, data: { phone: "11988887777" } });
       throw new Error("boom after the writes");
     });
     await expect(failure).rejects.toThrow("boom after the writes");
@@ -91,7 +91,7 @@ describe("withTenant", () => {
 
     const unsafe = withTenant(scopeFor(tenant), (tx) =>
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      tx.patient.update({ where: { id: undefined as any }, data: { fullName: "Todos" } }));
+      tx.patient.update({ where: { tenantId_id: { tenantId: tenant.id, id: undefined as any } }, data: { fullName: "Todos" } }));
     await expect(unsafe).rejects.toThrow(UnsafeFilterError);
     await expect(withTenant(scopeFor(tenant), (tx) =>
       tx.patient.updateMany({ where: { OR: [{ id: undefined }] }, data: { fullName: "Todos" } })))

@@ -192,7 +192,7 @@ describe("waitlist", () => {
     const ctx = scopeFor(tenant);
     // As scheduling does it: the status changes, then the hook runs, in one transaction.
     await withTenant(ctx, async (tx) => {
-      await tx.appointment.update({ where: { id: a.id }, data: { status: "CANCELLED" }, select: { id: true } });
+      await tx.appointment.update({ where: { tenantId_id: { tenantId: tenant.id, id: a.id } }, data: { status: "CANCELLED" }, select: { id: true } });
       await afterAppointmentCancelled(tx, ctx, a, { now: NOW });
     });
     const status = async (id: string) => (await asOwner<{ status: string }>("SELECT status FROM waitlist_entries WHERE id = $1", [id]))[0]!.status;

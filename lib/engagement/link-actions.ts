@@ -48,7 +48,7 @@ export async function getLinkView(tenantSlug: string, token: string, meta: Meta,
     const clinic = { name: t.name, phone: t.phone, timeZone: t.timeZone, noticeHours: t.settings.scheduling.minCancellationNoticeHours };
     if (claims.purpose === "offer") {
       const e = await tx.waitlistEntry.findUnique({
-        where: { id: claims.id },
+        where: { tenantId_id: { tenantId: ctx.tenantId, id: claims.id } },
         select: { status: true, offeredAt: true, offeredStartsAt: true, offerExpiresAt: true, offeredDoctorId: true },
       });
       if (!e?.offeredAt || offerVersion(e.offeredAt) !== claims.version) return null;
@@ -57,7 +57,7 @@ export async function getLinkView(tenantSlug: string, token: string, meta: Meta,
       return { purpose: "offer", clinic, startsAt: e.offeredStartsAt!.toISOString(), doctorName: doctor?.name ?? "", expiresAt: e.offerExpiresAt!.toISOString(), state };
     }
     const a = await tx.appointment.findUnique({
-      where: { id: claims.id }, select: { startsAt: true, status: true, modality: true, doctor: { select: { name: true } } },
+      where: { tenantId_id: { tenantId: ctx.tenantId, id: claims.id } }, select: { startsAt: true, status: true, modality: true, doctor: { select: { name: true } } },
     });
     if (!a) return null;
     const cancelBlocked = a.startsAt.getTime() - now.getTime() < clinic.noticeHours * 3_600_000;
@@ -80,7 +80,7 @@ export async function actOnLink(tenantSlug: string, token: string, meta: Meta, n
 
 async function confirmByLink(ctx: Context, appointmentId: string, now: Date) {
   await withTenant(ctx, async (tx) => {
-    const a = await tx.appointment.findUnique({ where: { id: appointmentId }, select: { status: true, patientId: true } });
+    const a = await tx.appointment.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: appointmentId } }, select: { status: true, patientId: true } });
     if (!a) throw gone();
     if (a.status === "CONFIRMED") return; // a second click is not an error
     if (a.status !== "SCHEDULED") throw new AppError("conflict", "Esta consulta não pode mais ser confirmada.");
@@ -90,13 +90,13 @@ async function confirmByLink(ctx: Context, appointmentId: string, now: Date) {
 
 async function cancelByLink(ctx: Context, appointmentId: string, now: Date) {
   const patientId = await withTenant(ctx, async (tx) =>
-    (await tx.appointment.findUnique({ where: { id: appointmentId }, select: { patientId: true } }))?.patientId);
+    (await tx.appointment.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: appointmentId } }, select: { patientId: true } }))?.patientId);
   if (!patientId) throw gone();
   await cancelAppointmentAsPatient(ctx, { appointmentId, patientId, reason: "cancelado pelo paciente (link do lembrete)" }, now);
 }
 
 async function acceptOffer(ctx: Context, claims: LinkClaims, now: Date) {
-  const entry = await withTenant(ctx, (tx) => tx.waitlistEntry.findUnique({ where: { id: claims.id } }));
+  const entry = await withTenant(ctx, (tx) => tx.waitlistEntry.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: claims.id } } }));
   if (!entry?.offeredAt || offerVersion(entry.offeredAt) !== claims.version) throw gone();
   if (entry.status === "BOOKED") return;
   if (entry.status !== "OFFERED" || entry.offerExpiresAt! <= now) throw new AppError("conflict", "Esta oferta não está mais disponível.");
@@ -104,7 +104,7 @@ async function acceptOffer(ctx: Context, claims: LinkClaims, now: Date) {
   // Booking goes through scheduling (slot rules, exclusion constraint against a racing booking),
   // acting for the patient with the one permission it needs.
   const bookingCtx: Context = { ...ctx, permissions: new Set(["appointments:write"]) };
-  const patient = await withTenant(ctx, (tx) => tx.patient.findUnique({ where: { id: entry.patientId }, select: { insuranceProviderId: true } }));
+  const patient = await withTenant(ctx, (tx) => tx.patient.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: entry.patientId } }, select: { insuranceProviderId: true } }));
   let bookedId: string;
   try {
     ({ id: bookedId } = await bookAppointment(bookingCtx, {

@@ -17,7 +17,7 @@ export async function planReminders(
   offsetsMinutes: readonly number[],
   now: Date,
 ): Promise<ReminderPlan[]> {
-  const patient = await tx.patient.findUnique({
+  const patient = await tx.patient.findFirst({
     where: { id: appointment.patientId },
     select: { email: true, phone: true, consentEmail: true, consentSms: true, consentWhatsapp: true },
   });

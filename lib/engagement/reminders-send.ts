@@ -25,7 +25,7 @@ type Prepared =
 async function prepare(ctx: Context, reminderId: string, now: Date): Promise<Prepared> {
   return withTenant(ctx, async (tx) => {
     const r = await tx.appointmentReminder.findUnique({
-      where: { id: reminderId },
+      where: { tenantId_id: { tenantId: ctx.tenantId, id: reminderId } },
       select: {
         id: true, status: true, channel: true, attempts: true,
         appointment: {
@@ -39,7 +39,7 @@ async function prepare(ctx: Context, reminderId: string, now: Date): Promise<Pre
     if (!r || r.status !== "PENDING") return { kind: "skip" };
     const a = r.appointment;
     const close = async (status: "CANCELLED" | "SKIPPED_NO_CONSENT", why: string) => {
-      await tx.appointmentReminder.update({ where: { id: r.id }, data: { status, lastError: why }, select: { id: true } });
+      await tx.appointmentReminder.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: r.id } }, data: { status, lastError: why }, select: { id: true } });
       await tx.appointmentReminderAttempt.create({ data: { reminderId: r.id, attempt: r.attempts + 1, outcome: "SKIPPED", error: why } });
       return { kind: "skip" as const };
     };
@@ -62,7 +62,7 @@ async function record(ctx: Context, reminderId: string, info: AttemptInfo, at: D
   const last = info.retryCount >= info.retryLimit;
   return withTenant(ctx, async (tx) => {
     const r = await tx.appointmentReminder.update({
-      where: { id: reminderId },
+      where: { tenantId_id: { tenantId: ctx.tenantId, id: reminderId } },
       data: error === null
         ? { status: "SENT", sentAt: at, attempts: { increment: 1 }, lastError: null, jobId: info.jobId }
         : { status: last ? "FAILED" : "PENDING", attempts: { increment: 1 }, lastError: error, jobId: info.jobId },

@@ -61,7 +61,7 @@ export async function acceptTelemedicineTerm(ctx: Context, id: unknown, now: Dat
       data: { patientId: a.patientId, purpose: "TELEMEDICINE", legalBasis: "CONSENT", termVersion: TCLE_VERSION, givenAt: now, ip: ctx.ip, recordedBy: ctx.user!.id },
       select: { id: true },
     });
-    await tx.appointment.update({ where: { id: a.id }, data: { telemedicineConsentAt: now }, select: { id: true } });
+    await tx.appointment.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: a.id } }, data: { telemedicineConsentAt: now }, select: { id: true } });
     await recordAudit(tx, ctx, {
       action: "telemedicine.consent_accepted", entityType: "appointment", entityId: a.id,
       metadata: { consentId: consent.id, termVersion: TCLE_VERSION },

@@ -12,7 +12,7 @@ export async function ensureTelemedicineRoom(tx: Tx, appointmentId: string): Pro
 
 /** A reschedule keeps the patient's accepted term: same patient, same kind of visit. */
 export async function carryTelemedicineConsent(tx: Tx, fromId: string, toId: string): Promise<void> {
-  const from = await tx.appointment.findUnique({ where: { id: fromId }, select: { telemedicineConsentAt: true, patientId: true } });
+  const from = await tx.appointment.findFirst({ where: { id: fromId }, select: { telemedicineConsentAt: true, patientId: true } });
   if (!from?.telemedicineConsentAt) return;
   await tx.appointment.updateMany({
     where: { id: toId, patientId: from.patientId, modality: "TELEMEDICINE", telemedicineConsentAt: null },

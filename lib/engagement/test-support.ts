@@ -9,7 +9,7 @@ import { afterAppointmentBooked, type AppointmentRef } from "./hooks";
 export async function patientWith(tenant: TestTenant, consent: { email?: boolean; sms?: boolean }, contact = { email: "paciente@example.test", phone: "11987654321" }) {
   const p = await createPatient(tenant, { phone: contact.phone });
   await withTenant(scopeFor(tenant), (tx) => tx.patient.update({
-    where: { id: p.id }, data: { email: contact.email, consentEmail: !!consent.email, consentSms: !!consent.sms }, select: { id: true },
+    where: { tenantId_id: { tenantId: tenant.id, id: p.id } }, data: { email: contact.email, consentEmail: !!consent.email, consentSms: !!consent.sms }, select: { id: true },
   }));
   return p;
 }

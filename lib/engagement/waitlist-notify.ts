@@ -21,7 +21,7 @@ export async function notifyOffer(
   const now = (deps.now ?? (() => new Date()))();
   const prepared = await withTenant(ctx, async (tx) => {
     const e = await tx.waitlistEntry.findUnique({
-      where: { id: entryId },
+      where: { tenantId_id: { tenantId: ctx.tenantId, id: entryId } },
       select: {
         id: true, status: true, offeredAt: true, offerExpiresAt: true, offeredStartsAt: true, offeredDoctorId: true, offerNotifiedAt: true,
         patient: { select: { fullName: true, socialName: true, email: true, phone: true, consentEmail: true, consentSms: true, consentWhatsapp: true } },

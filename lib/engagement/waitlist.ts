@@ -41,7 +41,7 @@ export async function cancelWaitlistEntry(ctx: Context, id: unknown): Promise<vo
   if (!can(ctx, "appointments:write")) throw forbidden();
   const entryId = parseInput(z.uuid("Identificador inválido."), id);
   await withTenant(ctx, async (tx) => {
-    const entry = await tx.waitlistEntry.findUnique({ where: { id: entryId }, select: { status: true } });
+    const entry = await tx.waitlistEntry.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: entryId } }, select: { status: true } });
     if (!entry) throw notFound("Registro da lista de espera");
     const { count } = await tx.waitlistEntry.updateMany({ where: { id: entryId, status: { in: [...OPEN] } }, data: { status: "CANCELLED" } });
     if (count === 0) throw new AppError("conflict", "Este registro já foi encerrado.");

@@ -31,7 +31,7 @@ export async function addAllergy(ctx: Context, patientId: unknown, input: unknow
       select: { id: true },
     });
     if (patient.deniesAllergies) {
-      await tx.patient.update({ where: { id: patient.id }, data: { deniesAllergies: false }, select: { id: true } });
+      await tx.patient.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: patient.id } }, data: { deniesAllergies: false }, select: { id: true } });
     }
     await recordAudit(tx, ctx, {
       action: "patient.allergy_added", entityType: "patient", entityId: patient.id,
@@ -49,7 +49,7 @@ export async function inactivateAllergy(ctx: Context, patientId: unknown, allerg
     const allergy = patient.allergies.find((a) => a.id === allergyId);
     if (!allergy) throw notFound("Alergia");
     if (allergy.inactiveAt) throw new AppError("conflict", "Esta alergia já está inativa.");
-    await tx.patientAllergy.update({ where: { id: allergy.id }, data: { inactiveAt: new Date() }, select: { id: true } });
+    await tx.patientAllergy.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: allergy.id } }, data: { inactiveAt: new Date() }, select: { id: true } });
     await recordAudit(tx, ctx, { action: "patient.allergy_inactivated", entityType: "patient", entityId: patient.id, metadata: { allergyId: allergy.id } });
   });
 }
@@ -65,7 +65,7 @@ export async function setDeniesAllergies(ctx: Context, patientId: unknown, denie
     if (denies && patient.allergies.some((a) => !a.inactiveAt)) {
       throw new AppError("conflict", DENIAL_WITH_ACTIVE, { deniesAllergies: [DENIAL_WITH_ACTIVE] });
     }
-    await tx.patient.update({ where: { id: patient.id }, data: { deniesAllergies: denies }, select: { id: true } });
+    await tx.patient.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: patient.id } }, data: { deniesAllergies: denies }, select: { id: true } });
     await recordAudit(tx, ctx, { action: denies ? "patient.denies_allergies" : "patient.denial_withdrawn", entityType: "patient", entityId: patient.id });
   });
 }

@@ -49,7 +49,7 @@ export async function setCommunicationConsents(ctx: Context, patientId: unknown,
     }
     if (given.length === 0 && revoked.length === 0) return wanted;
     await tx.patient.update({
-      where: { id: patient.id },
+      where: { tenantId_id: { tenantId: ctx.tenantId, id: patient.id } },
       data: { consentEmail: wanted.email, consentSms: wanted.sms, consentWhatsapp: wanted.whatsapp },
       select: { id: true },
     });

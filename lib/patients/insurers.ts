@@ -39,7 +39,7 @@ export async function setInsurerActive(ctx: Context, id: unknown, active: boolea
     const insurer = await tx.insuranceProvider.findFirst({ where: { id: parsed.data }, select: { id: true, active: true } });
     if (!insurer) throw notFound("Convênio");
     if (insurer.active === active) return;
-    await tx.insuranceProvider.update({ where: { id: insurer.id }, data: { active }, select: { id: true } });
+    await tx.insuranceProvider.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: insurer.id } }, data: { active }, select: { id: true } });
     await recordAudit(tx, ctx, { action: active ? "insurer.activated" : "insurer.deactivated", entityType: "insurance_provider", entityId: insurer.id });
   });
 }

@@ -136,7 +136,7 @@ export async function updatePatient(ctx: Context, id: unknown, input: unknown): 
     const cols = registrationColumns(ctx, data);
     await assertUnique(tx, cols, before.id);
     await assertInsurer(tx, data.insuranceProviderId === before.insuranceProviderId ? null : data.insuranceProviderId);
-    await tx.patient.update({ where: { id: before.id }, data: cols, select: { id: true } });
+    await tx.patient.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: before.id } }, data: cols, select: { id: true } });
     await tx.patientEmergencyContact.deleteMany({ where: { patientId: before.id } });
     if (data.emergencyContacts.length > 0) {
       await tx.patientEmergencyContact.createMany({ data: data.emergencyContacts.map((c) => ({ ...c, patientId: before.id })) });
@@ -165,7 +165,7 @@ async function setArchived(ctx: Context, id: unknown, archived: boolean): Promis
       throw new AppError("conflict", archived ? "Este paciente já está arquivado." : "Este paciente já está ativo.");
     }
     await tx.patient.update({
-      where: { id: patient.id },
+      where: { tenantId_id: { tenantId: ctx.tenantId, id: patient.id } },
       data: archived ? { status: "ARCHIVED", archivedAt: new Date() } : { status: "ACTIVE", archivedAt: null },
       select: { id: true },
     });

@@ -136,7 +136,7 @@ async function createAccount(tx: Tx, tenantId: string, data: SelfRegistrationDat
   // An existing chart keeps what the clinic recorded; only empty contact fields are filled in.
   const patient = existing
     ? await tx.patient.update({
-      where: { id: existing.id },
+      where: { tenantId_id: { tenantId: tenantId, id: existing.id } },
       data: { userId: user.id, ...consent, email: existing.email ?? data.email, phone: existing.phone ?? data.phone, birthDate: existing.birthDate ?? data.birthDate },
       select: { id: true },
     })

@@ -136,7 +136,7 @@ export async function updateAgenda(ctx: Context, id: string, input: unknown): Pr
     if (before.doctorId !== data.doctorId) throw fieldError("doctorId", "O profissional de uma agenda não muda; crie uma nova agenda.");
     await checkReferences(tx, data);
     await tx.agenda.update({
-      where: { id: agendaId },
+      where: { tenantId_id: { tenantId: ctx.tenantId, id: agendaId } },
       data: { name: data.name, slotMinutes: data.slotMinutes, roomId: data.roomId, acceptsPrivate: data.acceptsPrivate, active: data.active },
       select: { id: true },
     });

@@ -37,7 +37,7 @@ export async function removeAgendaBlock(ctx: Context, input: unknown): Promise<v
   await withTenant(ctx, async (tx) => {
     const block = await tx.agendaBlock.findFirst({ where: { id: blockId }, select: { id: true, agendaId: true, startsAt: true, endsAt: true } });
     if (!block) throw notFound("Bloqueio");
-    await tx.agendaBlock.delete({ where: { id: block.id } });
+    await tx.agendaBlock.delete({ where: { tenantId_id: { tenantId: ctx.tenantId, id: block.id } } });
     await recordAudit(tx, ctx, {
       action: "agenda.block_removed", entityType: "agenda", entityId: block.agendaId,
       metadata: { before: { blockId: block.id, startsAt: block.startsAt.toISOString(), endsAt: block.endsAt.toISOString() }, after: null },

@@ -34,7 +34,7 @@ export async function updateAppointment(ctx: Context, id: string, input: unknown
     const current = await tx.appointment.findFirst({ where: { id: appointmentId, ...visibleDoctor(ctx) }, select: { status: true, modality: true } });
     if (!current) throw notFound("Consulta");
     if (current.status !== "SCHEDULED" && current.status !== "CONFIRMED") throw new AppError("conflict", "Só consultas agendadas ou confirmadas podem ser alteradas.");
-    await tx.appointment.update({ where: { id: appointmentId }, data: changes, select: { id: true } });
+    await tx.appointment.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: appointmentId } }, data: changes, select: { id: true } });
     await recordAudit(tx, ctx, {
       action: "appointment.updated", entityType: "appointment", entityId: appointmentId,
       metadata: { fields: Object.keys(changes), before: { modality: current.modality }, after: { modality: data.modality ?? current.modality } },

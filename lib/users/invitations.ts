@@ -54,7 +54,7 @@ export async function revokeInvitation(ctx: Context, input: unknown): Promise<vo
     const pending = await findPending(tx, invitationId);
     assertCanGrant(ctx, [pending.role]);
     await tx.tenantInvitation.update({
-      where: { id: pending.id },
+      where: { tenantId_id: { tenantId: ctx.tenantId, id: pending.id } },
       data: { status: "REVOKED", revokedAt: new Date() },
       select: { id: true },
     });
