@@ -1,10 +1,20 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "@/lib/env";
+import { cookiesSecure, env } from "@/lib/env";
+import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/security-headers";
 import { classifyHost, REQUEST_ID_HEADER, TENANT_HEADER } from "@/lib/tenancy/host";
 
 // Host → tenant. Tenant hosts are rewritten under /t/<slug>/ and carry the slug in a header this
 // function sets itself; whatever a client sent under that name is dropped. No authorization
 // happens here: guards in pages, actions and route handlers do that.
+// Also the per-request security headers: a fresh CSP nonce (Next reads it from the forwarded
+// request header and puts it on its scripts) and HSTS where the app is served over HTTPS.
+
+function secured(response: NextResponse, csp: string): NextResponse {
+  response.headers.set("content-security-policy", csp);
+  const hsts = strictTransportSecurity(cookiesSecure());
+  if (hsts) response.headers.set("strict-transport-security", hsts);
+  return response;
+}
 
 export function proxy(request: NextRequest) {
   const host = request.headers.get("host");
@@ -14,26 +24,28 @@ export function proxy(request: NextRequest) {
   headers.set(REQUEST_ID_HEADER, crypto.randomUUID());
   // NextAuth derives its origin from X-Forwarded-Host: pin it to the host actually requested.
   if (host) headers.set("x-forwarded-host", host);
+  const csp = contentSecurityPolicy(newNonce(), env().NODE_ENV === "development");
+  headers.set("content-security-policy", csp);
 
   const { pathname } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
 
   if (target.kind === "unknown") {
-    return new NextResponse("Host desconhecido.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return secured(new NextResponse("Host desconhecido.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } }), csp);
   }
   if (target.kind === "platform") {
     // The tenant tree is reachable only through a tenant host.
     if (pathname === "/t" || pathname.startsWith("/t/")) {
-      return NextResponse.rewrite(new URL("/not-found", request.url), { request: { headers } });
+      return secured(NextResponse.rewrite(new URL("/not-found", request.url), { request: { headers } }), csp);
     }
-    return NextResponse.next({ request: { headers } });
+    return secured(NextResponse.next({ request: { headers } }), csp);
   }
 
   headers.set(TENANT_HEADER, target.slug);
-  if (isApi) return NextResponse.next({ request: { headers } });
+  if (isApi) return secured(NextResponse.next({ request: { headers } }), csp);
   const url = request.nextUrl.clone();
   url.pathname = `/t/${target.slug}${pathname === "/" ? "" : pathname}`;
-  return NextResponse.rewrite(url, { request: { headers } });
+  return secured(NextResponse.rewrite(url, { request: { headers } }), csp);
 }
 
 export const config = {
