@@ -12,7 +12,9 @@ type Problem = { page: string; kind: "console" | "pageerror" | "csp"; text: stri
 async function watch(page: Page): Promise<Problem[]> {
   const problems: Problem[] = [];
   page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push({ page: page.url(), kind: "console", text: msg.text() });
+    if (msg.type() !== "error") return;
+    const where = msg.location().url;
+    problems.push({ page: page.url(), kind: "console", text: where ? `${msg.text()} (${where})` : msg.text() });
   });
   page.on("pageerror", (error) => problems.push({ page: page.url(), kind: "pageerror", text: error.message }));
   await page.exposeFunction("__reportCspViolation", (text: string) => problems.push({ page: page.url(), kind: "csp", text }));
@@ -41,7 +43,7 @@ async function visit(page: Page, url: string): Promise<string> {
   const nonce = sources.find((s) => s.startsWith("'nonce-"))?.slice(7, -1);
   expect(nonce, url).toMatch(/^[A-Za-z0-9+/]{22}==$/);
   expect(response!.headers()["content-security-policy"]).toContain("object-src 'none'");
-  await page.waitForLoadState("networkidle");
+  await page.waitForLoadState("load");
   const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.nonce));
   expect(scripts.length, url).toBeGreaterThan(0);
   expect(scripts.filter((n) => n !== nonce), url).toEqual([]);
@@ -103,4 +105,29 @@ test("the platform runs under the policy", async ({ page }) => {
   await expect(page.getByRole("rowheader", { name: "Clínica Vida" })).toBeVisible();
   await visit(page, platformUrl("/platform/account"));
   expect(problems).toEqual([]);
+});
+
+test("an injected inline script, event handler or eval is refused, and this spec sees it", async ({ page }) => {
+  const problems = await watch(page);
+  const url = tenantUrl("demo", "/login");
+  // As if the server's HTML carried injected markup (stored XSS), under the page's real policy.
+  // DevTools evaluation is exempt from CSP, so the injection has to come with the document.
+  await page.route(url, async (route) => {
+    // Node cannot resolve *.localhost: fetch from loopback, naming the clinic's host.
+    const response = await route.fetch({
+      url: platformUrl("/login").replace("localhost", "127.0.0.1"),
+      headers: { ...route.request().headers(), host: new URL(url).host },
+    });
+    const nonce = /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")?.[1];
+    const mark = "document.documentElement.dataset";
+    const injected = `<script>${mark}.inline = "ran"</script>` +
+      `<img alt="" src="data:image/png;base64,AAAA" onerror="${mark}.handler = 'ran'">` +
+      `<script nonce="${nonce}">try { new Function("")(); ${mark}.evaluated = "ran" } catch { ${mark}.evaluated = "refused" }</script>`;
+    await route.fulfill({ response, body: (await response.text()).replace("</body>", `${injected}</body>`) });
+  });
+  await page.goto(url);
+  await expect(page.locator("html")).toHaveAttribute("data-evaluated", "refused");
+  await expect.poll(() => problems.filter((p) => p.kind === "csp").map((p) => p.text.split(" ")[0]).sort())
+    .toEqual(["script-src", "script-src-attr", "script-src-elem"]);
+  expect(await page.evaluate(() => ({ ...document.documentElement.dataset }))).toEqual({ evaluated: "refused" });
 });
