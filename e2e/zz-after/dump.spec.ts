@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { formatCpf, generateCpf } from "@brazilian-utils/brazilian-utils";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { decryptField } from "../../lib/crypto/field-encryption";
 import { parseKeyring } from "../../lib/crypto/keyring";
 import { ownerQuery } from "../support/db";
@@ -68,10 +68,17 @@ async function sealedFreeTexts(): Promise<string[]> {
   return texts;
 }
 
-async function apiToken(request: APIRequestContext): Promise<string> {
-  const res = await request.post(tenantUrl("demo", "/api/v1/auth/login"), { data: { email: "recepcao@demo.prontivus.dev", password: DEMO_PASSWORD } });
-  expect(res.status()).toBe(200);
-  return (await res.json()).accessToken as string;
+type Answer = { status: number; body: Record<string, unknown> };
+
+/** One /api/v1 call made by the browser (Node cannot resolve `*.localhost`; Chromium maps it). */
+async function api(page: Page, method: string, path: string, data: unknown, token?: string): Promise<Answer> {
+  return page.evaluate(async ({ method, path, data, token }) => {
+    const res = await fetch(path, {
+      method, body: JSON.stringify(data),
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
+    return { status: res.status, body: await res.json() };
+  }, { method, path, data, token });
 }
 
 test.describe.configure({ mode: "serial" });
@@ -92,30 +99,29 @@ test.describe("markers typed through the app", () => {
     await expect(page.getByText(MARK.reaction)).toBeVisible();
   });
 
-  test("the API registers and edits a patient, books an encaixe with reasons and cancels it", async ({ request }) => {
-    const headers = { authorization: `Bearer ${await apiToken(request)}` };
+  test("the API registers and edits a patient, books an encaixe with reasons and cancels it", async ({ page }) => {
+    await page.goto(tenantUrl("demo", "/"));
+    const login = await api(page, "POST", "/api/v1/auth/login", { email: "recepcao@demo.prontivus.dev", password: DEMO_PASSWORD });
+    expect(login.status).toBe(200);
+    const token = login.body.accessToken as string;
     const form = {
       fullName: MARK.apiName, cpf: formatCpf(generateCpf()), birthDate: "05/06/1977", sex: "MALE", phone: MARK.apiPhoneDigits,
       email: MARK.email, cep: "89010-000", street: MARK.street, number: "12", city: "Blumenau", uf: "SC",
     };
-    const created = await request.post(tenantUrl("demo", "/api/v1/patients"), { headers, data: form });
-    expect(created.status()).toBe(201);
-    const patientId = (await created.json()).id as string;
-    expect((await request.put(tenantUrl("demo", `/api/v1/patients/${patientId}`), { headers, data: { ...form, phone: MARK.newPhoneDigits } })).status()).toBe(200);
+    const created = await api(page, "POST", "/api/v1/patients", form, token);
+    expect(created.status).toBe(201);
+    const patientId = created.body.id as string;
+    expect((await api(page, "PUT", `/api/v1/patients/${patientId}`, { ...form, phone: MARK.newPhoneDigits }, token)).status).toBe(200);
     const [agenda] = await ownerQuery<{ id: string }>(
       "SELECT a.id FROM agendas a JOIN tenants t ON t.id = a.tenant_id WHERE t.slug = 'demo' AND a.active AND a.accepts_private ORDER BY a.name LIMIT 1");
     const startsAt = new Date(Date.now() + 20 * 86_400_000);
     startsAt.setUTCHours(2, 30, 0, 0); // 23:30 in São Paulo: outside every agenda, as an encaixe may be
-    const booked = await request.post(tenantUrl("demo", "/api/v1/appointments"), {
-      headers, data: { agendaId: agenda!.id, patientId, startsAt: startsAt.toISOString(), reason: MARK.reason, isEncaixe: true, encaixeReason: MARK.encaixe },
-    });
-    expect(booked.status()).toBe(201);
-    const appointment = await booked.json();
-    expect(appointment).toMatchObject({ reason: MARK.reason, encaixeReason: MARK.encaixe });
-    const cancelled = await request.put(tenantUrl("demo", `/api/v1/appointments/${appointment.id}`), {
-      headers, data: { status: "CANCELLED", cancellationReason: MARK.cancel },
-    });
-    expect(await cancelled.json()).toMatchObject({ status: "CANCELLED", cancellationReason: MARK.cancel });
+    const booked = await api(page, "POST", "/api/v1/appointments", {
+      agendaId: agenda!.id, patientId, startsAt: startsAt.toISOString(), reason: MARK.reason, isEncaixe: true, encaixeReason: MARK.encaixe,
+    }, token);
+    expect(booked).toMatchObject({ status: 201, body: { reason: MARK.reason, encaixeReason: MARK.encaixe } });
+    const cancelled = await api(page, "PUT", `/api/v1/appointments/${booked.body.id as string}`, { status: "CANCELLED", cancellationReason: MARK.cancel }, token);
+    expect(cancelled).toMatchObject({ status: 200, body: { status: "CANCELLED", cancellationReason: MARK.cancel } });
   });
 });
 
