@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatCpf, generateCpf } from "@/lib/br/documents";
 import { disconnectDb } from "@/lib/db/client";
+import { withTenant } from "@/lib/db/tenant";
 import { addToWaitlist, listWaitlist } from "@/lib/engagement/waitlist";
 import { addAllergy } from "@/lib/patients/allergies";
 import { createPatient, preRegisterPatient, updatePatient } from "@/lib/patients/mutations";
@@ -17,6 +18,8 @@ import { transitionAppointment } from "@/lib/scheduling/status";
 import { NOW, schedulingClinic, slotAt, type SchedulingClinic } from "@/lib/scheduling/test-fixtures";
 import { updateAppointment } from "@/lib/scheduling/update";
 import { asOwner, closeOwnerPool } from "@/lib/testing/factories";
+import { AuditMetadataError } from "./metadata-guard";
+import { recordAudit } from "./record";
 
 const PERSONAL = {
   fullName: "Zenóbia Marcadora Quaresma", newName: "Zenóbia M. Quaresma", socialName: "Zeca Marcadora",
@@ -87,5 +90,20 @@ describe("after the everyday flows", () => {
     });
     expect(await getAppointment(c.as.secretary, movedId)).toMatchObject({ reason: FREE_TEXT.newReason, cancellationReason: FREE_TEXT.cancel });
     expect((await listWaitlist(c.as.secretary)).map((w) => w.notes)).toContain(FREE_TEXT.notes);
+  });
+});
+
+describe("recordAudit's guard", () => {
+  it("fails the whole transaction on a personal value in clear, so nothing of it is written", async () => {
+    const desk = c.as.secretary;
+    const count = async () => Number((await asOwner<{ n: string }>("SELECT count(*) AS n FROM audit_logs WHERE tenant_id = $1", [c.tenant.id]))[0]!.n);
+    const rows = await count();
+    const attempt = withTenant(desk, async (tx) => {
+      await tx.insuranceProvider.create({ data: { name: "Convênio Marcador" }, select: { id: true } });
+      await recordAudit(tx, desk, { action: "test.leaky", entityType: "patient", metadata: { after: { patientPhone: PERSONAL.phoneDigits } } });
+    });
+    await expect(attempt).rejects.toThrow(AuditMetadataError);
+    expect(await count()).toBe(rows);
+    expect(await asOwner("SELECT 1 FROM insurance_providers WHERE name = 'Convênio Marcador'")).toEqual([]);
   });
 });
