@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { signIn } from "../support/auth";
-import { ownerQuery } from "../support/db";
+import { ownerQuery, sealedText } from "../support/db";
 import { waitForMail } from "../support/outbox";
 import { e2eEnv, tenantUrl } from "../support/state";
 
@@ -27,9 +27,10 @@ async function appointmentWithReminder(email: string) {
   const startsAt = new Date(Date.now() + 3 * 86_400_000);
   startsAt.setUTCHours(2, 0, 0, 0); // 23:00 in São Paulo: outside the seeded agenda
   const [a] = await ownerQuery<{ id: string }>(
-    `INSERT INTO appointments (id, tenant_id, patient_id, doctor_id, starts_at, ends_at, is_encaixe, encaixe_reason, updated_at)
-     SELECT gen_random_uuid(), $1, $2, u.id, $3, $3::timestamptz + interval '30 minutes', true, 'teste e2e', now()
-     FROM users u WHERE u.email = 'medica@demo.prontivus.dev' RETURNING id`, [p!.tenant_id, p!.id, startsAt]);
+    `INSERT INTO appointments (id, tenant_id, patient_id, doctor_id, starts_at, ends_at, is_encaixe, encaixe_reason_enc, updated_at)
+     SELECT gen_random_uuid(), $1, $2, u.id, $3, $3::timestamptz + interval '30 minutes', true, $4, now()
+     FROM users u WHERE u.email = 'medica@demo.prontivus.dev' RETURNING id`,
+    [p!.tenant_id, p!.id, startsAt, sealedText(p!.tenant_id, "appointments.encaixe_reason", "teste e2e")]);
   const scheduledFor = new Date(startsAt.getTime() - 24 * 3_600_000);
   // The rows booking's hook would have planned (the planning itself is covered by integration tests).
   await ownerQuery(

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "../support/auth";
-import { ownerQuery } from "../support/db";
+import { ownerQuery, sealedText, tenantId } from "../support/db";
 import { tenantUrl } from "../support/state";
 
 // A teleconsulta: the patient, signed in to the portal, must accept the TCLE before the link to
@@ -10,13 +10,13 @@ async function teleconsultation() {
   const startsAt = new Date(Date.now() + 4 * 86_400_000);
   startsAt.setUTCHours(3, 0, 0, 0);
   const [a] = await ownerQuery<{ id: string; telemedicine_room: string; patient_id: string }>(
-    `INSERT INTO appointments (id, tenant_id, patient_id, doctor_id, starts_at, ends_at, modality, is_encaixe, encaixe_reason,
+    `INSERT INTO appointments (id, tenant_id, patient_id, doctor_id, starts_at, ends_at, modality, is_encaixe, encaixe_reason_enc,
        telemedicine_room, updated_at)
-     SELECT gen_random_uuid(), p.tenant_id, p.id, d.id, $1, $1::timestamptz + interval '30 minutes', 'TELEMEDICINE', true, 'teste e2e',
+     SELECT gen_random_uuid(), p.tenant_id, p.id, d.id, $1, $1::timestamptz + interval '30 minutes', 'TELEMEDICINE', true, $2,
        md5(random()::text) || md5(random()::text), now()
      FROM patients p JOIN users u ON u.id = p.user_id, users d
      WHERE u.email = 'paciente@demo.prontivus.dev' AND d.email = 'medica@demo.prontivus.dev'
-     RETURNING id, telemedicine_room, patient_id`, [startsAt]);
+     RETURNING id, telemedicine_room, patient_id`, [startsAt, sealedText(await tenantId("demo"), "appointments.encaixe_reason", "teste e2e")]);
   return a!;
 }
 

@@ -1,4 +1,6 @@
 import pg from "pg";
+import { encryptField } from "../../lib/crypto/field-encryption";
+import { parseKeyring } from "../../lib/crypto/keyring";
 import { hashPassword } from "../../lib/crypto/password";
 import { e2eEnv } from "./state";
 
@@ -13,6 +15,13 @@ export async function ownerQuery<T extends Record<string, unknown>>(sql: string,
   } finally {
     await client.end();
   }
+}
+
+/** Free text sealed as the app seals it (lib/crypto/free-text.ts), for rows a spec writes itself. */
+export function sealedText(tenant: string, column: string, text: string): string {
+  const spec = e2eEnv().FIELD_ENCRYPTION_KEYS!;
+  const ids = spec.split(",").map((part) => part.split(":")[0]!.trim());
+  return encryptField(parseKeyring(spec, ids[ids.length - 1]!), text, `${tenant}:${column}`);
 }
 
 export async function tenantId(slug: string): Promise<string> {

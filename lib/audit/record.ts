@@ -1,6 +1,7 @@
 import type { Context } from "@/lib/context";
 import type { Tx } from "@/lib/db/client";
 import type { DataAccessAction, LegalBasis, SecurityEventType, Severity } from "@/lib/generated/prisma/enums";
+import { assertNoPersonalValues } from "./metadata-guard";
 
 // Audit rows are written with the same transaction client as the change they describe, so a
 // failed audit write fails the change. Tenant, sequence and hash are filled by the database.
@@ -14,12 +15,16 @@ export type AuditEntry = {
   action: string;
   entityType: string;
   entityId?: string | null;
-  /** Facts about the change (field names, counts); never clinical content. */
+  /**
+   * Facts about the change (field names, ids, codes, counts); never personal or clinical values
+   * in clear (refused by assertNoPersonalValues). Before/after values: `auditChanges()`.
+   */
   metadata?: Record<string, unknown>;
   riskScore?: number;
 };
 
 export async function recordAudit(tx: Tx, ctx: Actor, entry: AuditEntry): Promise<void> {
+  assertNoPersonalValues(entry.action, entry.metadata);
   await tx.auditLog.create({
     data: {
       actorId: ctx.user?.id ?? null,

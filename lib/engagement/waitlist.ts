@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/policy";
 import type { Context } from "@/lib/context";
+import { FREE_TEXT, openText, sealText } from "@/lib/crypto/free-text";
 import { withTenant } from "@/lib/db/tenant";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { localDayBounds } from "@/lib/scheduling/time";
@@ -26,7 +27,8 @@ export async function addToWaitlist(ctx: Context, input: unknown): Promise<{ id:
       if (!doctor) throw new AppError("validation", "Revise os campos destacados.", { doctorId: ["Médico não encontrado."] });
     }
     const entry = await tx.waitlistEntry.create({
-      data: { patientId: patient.id, doctorId: data.doctorId, earliest, latest, notes: data.notes, createdBy: ctx.user?.id ?? null },
+      data: { patientId: patient.id, doctorId: data.doctorId, earliest, latest,
+        notesEnc: sealText(ctx.tenantId, FREE_TEXT.waitlistNotes, data.notes), createdBy: ctx.user?.id ?? null },
       select: { id: true },
     });
     await recordAudit(tx, ctx, {
@@ -56,14 +58,14 @@ export async function listWaitlist(ctx: Context): Promise<WaitlistRow[]> {
     where: { OR: [{ status: { in: [...OPEN] } }, { updatedAt: { gte: new Date(Date.now() - 7 * 86_400_000) } }] },
     take: 200,
     select: {
-      id: true, earliest: true, latest: true, status: true, notes: true, offeredStartsAt: true, offerExpiresAt: true,
+      id: true, earliest: true, latest: true, status: true, notesEnc: true, legacyNotes: true, offeredStartsAt: true, offerExpiresAt: true,
       offerNotifiedAt: true, createdAt: true,
       patient: { select: { fullName: true, socialName: true } }, doctor: { select: { name: true } },
     },
   }));
   return rows.map((r) => ({
     id: r.id, patientName: r.patient.socialName ?? r.patient.fullName, doctorName: r.doctor?.name ?? null,
-    earliest: r.earliest.toISOString(), latest: r.latest.toISOString(), status: r.status, notes: r.notes,
+    earliest: r.earliest.toISOString(), latest: r.latest.toISOString(), status: r.status, notes: openText(ctx.tenantId, FREE_TEXT.waitlistNotes, r.notesEnc, r.legacyNotes),
     offeredStartsAt: r.offeredStartsAt?.toISOString() ?? null, offerExpiresAt: r.offerExpiresAt?.toISOString() ?? null,
     offerNotified: r.offerNotifiedAt !== null, createdAt: r.createdAt.toISOString(),
   }));

@@ -1,6 +1,7 @@
 import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/policy";
 import type { Context } from "@/lib/context";
+import { FREE_TEXT, sealText } from "@/lib/crypto/free-text";
 import { withTenant } from "@/lib/db/tenant";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/users/parse";
@@ -12,7 +13,8 @@ import { allergySchema } from "./record-schemas";
 // inactivated when found wrong or outgrown. "Nega alergias" is an explicit statement, distinct
 // from "not asked", and cannot stand beside an active allergy: recording an allergy withdraws
 // an earlier denial (new information wins, and the audit row says so); declaring a denial
-// while allergies are active is refused. Audit rows name the allergy, not the substance.
+// while allergies are active is refused. Audit rows name the allergy, not the substance. The
+// reaction is free text about the patient, sealed at rest (lib/crypto/free-text.ts).
 
 export const DENIAL_WITH_ACTIVE = "Há alergias ativas: inative-as antes de registrar que o paciente nega alergias.";
 
@@ -27,7 +29,10 @@ export async function addAllergy(ctx: Context, patientId: unknown, input: unknow
     const patient = await loadPatient(tx, patientId);
     assertEditable(patient.status);
     const allergy = await tx.patientAllergy.create({
-      data: { ...data, patientId: patient.id, recordedBy: ctx.user?.id ?? null },
+      data: {
+        substance: data.substance, severity: data.severity, patientId: patient.id, recordedBy: ctx.user?.id ?? null,
+        reactionEnc: sealText(ctx.tenantId, FREE_TEXT.allergyReaction, data.reaction),
+      },
       select: { id: true },
     });
     if (patient.deniesAllergies) {

@@ -1,30 +1,16 @@
-// Before/after of a registration change for audit_logs.metadata. Values are kept for the
-// registration fields a clinic needs to reconstruct ("who changed the phone, from what"), but
-// never a document's plaintext: the CPF, encrypted at rest, appears only as "changed" (compared
-// through its blind index, since each encryption of the same CPF differs).
+import { auditChanges, type AuditChanges } from "@/lib/audit/changes";
+import type { Context } from "@/lib/context";
+import type { Tx } from "@/lib/db/client";
 
-type Value = string | number | boolean | null;
-export type FieldChange = { from: Value; to: Value } | { changed: true };
-export type Changes = Record<string, FieldChange>;
+// Audit metadata of a registration change: which fields changed in clear; their before/after
+// (needed to reconstruct "who changed the phone, from what") sealed under the patient's own data
+// key, so an LGPD erasure can shred them. The CPF, encrypted at rest, is only ever "changed"
+// (compared through its blind index, since each encryption of the same CPF differs).
 
-const SECRET_FIELDS = new Set(["cpfHash"]);
+const OPTIONS = { secret: { cpfHash: "cpf" }, ignore: ["cpfEnc", "searchName"] } as const;
 
-function plain(value: unknown): Value {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (value === undefined) return null;
-  return value as Value;
-}
-
-/** Fields of `after` whose value differs from `before`; secret ones marked, never shown. */
-export function diffFields(before: Record<string, unknown>, after: Record<string, unknown>): Changes {
-  const changes: Changes = {};
-  for (const [key, next] of Object.entries(after)) {
-    if (key === "cpfEnc" || key === "searchName") continue;
-    const from = plain(before[key]);
-    const to = plain(next);
-    if (from === to) continue;
-    if (SECRET_FIELDS.has(key)) changes.cpf = { changed: true };
-    else changes[key] = { from, to };
-  }
-  return changes;
+export function patientChanges(
+  tx: Tx, ctx: Pick<Context, "tenantId">, patientId: string, before: Record<string, unknown>, after: Record<string, unknown>,
+): Promise<AuditChanges> {
+  return auditChanges(tx, ctx.tenantId, { type: "PATIENT", id: patientId }, before, after, OPTIONS);
 }

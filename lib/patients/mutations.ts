@@ -7,7 +7,7 @@ import { withTenant } from "@/lib/db/tenant";
 import { AppError, forbidden } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/users/parse";
-import { diffFields } from "./audit-diff";
+import { patientChanges } from "./audit-diff";
 import { COMMUNICATION_TERM_VERSION, consentRowsFor } from "./consents";
 import { loadPatient } from "./queries";
 import {
@@ -18,7 +18,8 @@ import { toSearchName } from "./search-name";
 // Registration: create (complete, or a quick pre-registration), edit, archive. Patients are
 // never deleted. One identity per CPF and per CNS in a clinic (unique keys; checked first for a
 // clear field error, and the key still decides a race). Every change is audited in the same
-// transaction with its before/after (the CPF only as "changed").
+// transaction: the fields changed in clear, their before/after sealed under the patient's own
+// data key (lib/audit/changes.ts), the CPF only as "changed".
 
 export type Created = { id: string };
 
@@ -100,7 +101,7 @@ export async function createPatient(ctx: Context, input: unknown): Promise<Creat
     await recordAudit(tx, ctx, {
       action: "patient.created", entityType: "patient", entityId: patient.id,
       metadata: {
-        changes: diffFields({}, cols), emergencyContacts: data.emergencyContacts.length,
+        changes: await patientChanges(tx, ctx, patient.id, {}, cols), emergencyContacts: data.emergencyContacts.length,
         communication, termVersion: COMMUNICATION_TERM_VERSION,
       },
     });
@@ -117,7 +118,7 @@ export async function preRegisterPatient(ctx: Context, input: unknown): Promise<
       data: { fullName: data.fullName, searchName: toSearchName(data.fullName), phone: data.phone, incomplete: true, createdBy: ctx.user?.id ?? null },
       select: { id: true },
     });
-    await recordAudit(tx, ctx, { action: "patient.pre_registered", entityType: "patient", entityId: patient.id, metadata: { changes: diffFields({}, data) } });
+    await recordAudit(tx, ctx, { action: "patient.pre_registered", entityType: "patient", entityId: patient.id, metadata: { changes: await patientChanges(tx, ctx, patient.id, {}, data) } });
     return patient;
   });
 }
@@ -144,7 +145,7 @@ export async function updatePatient(ctx: Context, id: unknown, input: unknown): 
     await recordAudit(tx, ctx, {
       action: before.incomplete ? "patient.completed" : "patient.updated", entityType: "patient", entityId: before.id,
       metadata: {
-        changes: diffFields(before, cols),
+        changes: await patientChanges(tx, ctx, before.id, before, cols),
         emergencyContacts: { from: before.emergencyContacts.length, to: data.emergencyContacts.length },
       },
     });

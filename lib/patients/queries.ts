@@ -3,6 +3,7 @@ import { formatCpf } from "@/lib/br/documents";
 import { can } from "@/lib/auth/policy";
 import type { Context } from "@/lib/context";
 import { openField } from "@/lib/crypto/config";
+import { FREE_TEXT, openText } from "@/lib/crypto/free-text";
 import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { forbidden, notFound } from "@/lib/errors";
@@ -56,7 +57,7 @@ export function toRecord(ctx: Context, p: LoadedPatient): PatientRecord {
     },
     deniesAllergies: p.deniesAllergies,
     allergies: p.allergies.map((a) => ({
-      id: a.id, substance: a.substance, reaction: a.reaction, severity: a.severity,
+      id: a.id, substance: a.substance, reaction: openText(ctx.tenantId, FREE_TEXT.allergyReaction, a.reactionEnc, a.legacyReaction), severity: a.severity,
       notedAt: a.notedAt.toISOString(), inactiveAt: a.inactiveAt?.toISOString() ?? null,
     })),
     emergencyContacts: p.emergencyContacts.map((c) => ({ id: c.id, name: c.name, relationship: c.relationship, phone: c.phone })),

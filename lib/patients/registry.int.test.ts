@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { openAuditChanges, type AuditChanges } from "@/lib/audit/changes";
 import { formatCpf, generateCpf } from "@/lib/br/documents";
 import type { Context } from "@/lib/context";
 import { withTenant } from "@/lib/db/tenant";
@@ -55,9 +56,9 @@ describe("createPatient", () => {
     expect(consents.map((c) => c.purpose)).toEqual(["COMMUNICATION_EMAIL", "COMMUNICATION_WHATSAPP"]);
     const audit = await asOwner<{ metadata: unknown }>("SELECT metadata FROM audit_logs WHERE entity_id = $1 AND action = 'patient.created'", [id]);
     const text = JSON.stringify(audit);
-    expect(text).toContain("Helena Duarte Prado");
-    expect(text).not.toContain(input.cpf.replace(/\D/g, ""));
-    expect(text).toContain('"cpf":{"changed":true}');
+    // Field names in clear; no value at all (names, phone, birth date, address are sealed).
+    for (const value of ["Helena", "21998765432", "1985-04-03", "Paulista", "01310100", input.cpf.replace(/\D/g, "")]) expect(text).not.toContain(value);
+    expect((audit[0]!.metadata as { changes: { changed: string[] } }).changes.changed).toEqual(expect.arrayContaining(["cpf", "fullName", "phone", "birthDate", "street"]));
     const views = await asOwner("SELECT 1 FROM data_access_logs WHERE patient_id = $1 AND data_type = 'patient_record'", [id]);
     expect(views).toHaveLength(1);
   });
@@ -108,10 +109,13 @@ describe("pre-registration, update, archive", () => {
   it("audits before/after of an edit and leaves the record unchanged on a bad edit", async () => {
     const { id } = await createPatient(desk, form());
     await updatePatient(desk, id, form({ fullName: "Helena D. Prado", phone: "21 3333-4444", cpf: (await getPatient(desk, id)).cpf }));
-    const [row] = await asOwner<{ metadata: { changes: Record<string, unknown> } }>(
+    const [row] = await asOwner<{ metadata: { changes: AuditChanges } }>(
       "SELECT metadata FROM audit_logs WHERE entity_id = $1 AND action = 'patient.updated'", [id]);
-    expect(row!.metadata.changes).toMatchObject({ fullName: { from: "Helena Duarte Prado", to: "Helena D. Prado" }, phone: { from: "21998765432", to: "2133334444" } });
-    expect(row!.metadata.changes).not.toHaveProperty("cpf");
+    expect(row!.metadata.changes.changed).toEqual(["fullName", "phone"]);
+    expect(JSON.stringify(row)).not.toContain("Helena");
+    // The history is there for whoever may read the trail, under the patient's own key.
+    const values = await withTenant(desk, (tx) => openAuditChanges(tx, desk.tenantId, { type: "PATIENT", id }, row!.metadata.changes));
+    expect(values).toEqual({ fullName: { from: "Helena Duarte Prado", to: "Helena D. Prado" }, phone: { from: "21998765432", to: "2133334444" } });
     await expect(updatePatient(desk, id, form({ birthDate: "31/02/2000" }))).rejects.toMatchObject({ fields: { birthDate: [MSG.date] } });
     expect(await getPatient(desk, id)).toMatchObject({ fullName: "Helena D. Prado" });
   });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { asOwner } from "@/lib/testing/factories";
 import { bookAppointment, listFreeSlots } from "./booking";
 import { addAgendaBlock } from "./blocks";
+import { getAppointment } from "./queries";
 import { NOW, schedulingClinic, slotAt, type SchedulingClinic } from "./test-fixtures";
 
 // Booking as the front desk does it, against PostgreSQL with RLS live: slots, blocks, convênio,
@@ -59,8 +60,11 @@ describe("bookAppointment", () => {
     await expect(bookAppointment(c.as.secretary, book({ startsAt, patientId: c.patients[2]!.id, isEncaixe: true }), NOW))
       .rejects.toMatchObject({ code: "validation", fields: { encaixeReason: ["Um encaixe precisa de um motivo."] } });
     const { id } = await bookAppointment(c.as.secretary, book({ startsAt, patientId: c.patients[2]!.id, isEncaixe: true, encaixeReason: "Retorno com exame" }), NOW);
-    const [row] = await asOwner<{ is_encaixe: boolean; encaixe_reason: string }>("SELECT is_encaixe, encaixe_reason FROM appointments WHERE id = $1", [id]);
-    expect(row).toEqual({ is_encaixe: true, encaixe_reason: "Retorno com exame" });
+    const [row] = await asOwner<{ is_encaixe: boolean; encaixe_reason: string | null; encaixe_reason_enc: string }>(
+      "SELECT is_encaixe, encaixe_reason, encaixe_reason_enc FROM appointments WHERE id = $1", [id]);
+    // Sealed at rest (the plain column stays empty); the view opens it.
+    expect(row).toMatchObject({ is_encaixe: true, encaixe_reason: null, encaixe_reason_enc: expect.stringMatching(/^enc:v1:/) });
+    expect(await getAppointment(c.as.secretary, id)).toMatchObject({ isEncaixe: true, encaixeReason: "Retorno com exame" });
   });
 
   it("refuses a convênio the agenda does not accept, a time outside the hours and the past", async () => {

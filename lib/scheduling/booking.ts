@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import type { Context } from "@/lib/context";
+import { FREE_TEXT, sealText } from "@/lib/crypto/free-text";
 import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { afterAppointmentBooked } from "@/lib/engagement/hooks";
@@ -73,9 +74,11 @@ export async function bookAppointment(ctx: Context, input: unknown, now: Date = 
       const created = await tx.appointment.create({
         data: {
           patientId: patient.id, doctorId: agenda.doctorId, agendaId: agenda.id, roomId: agenda.roomId,
-          startsAt: plan.startsAt, endsAt: plan.endsAt, modality: data.modality, reason: data.reason ?? null,
+          startsAt: plan.startsAt, endsAt: plan.endsAt, modality: data.modality,
+          reasonEnc: sealText(ctx.tenantId, FREE_TEXT.appointmentReason, data.reason),
           insuranceProviderId: data.insuranceProviderId, isEncaixe: plan.isEncaixe,
-          encaixeReason: plan.isEncaixe ? plan.encaixeReason! : null, createdBy: ctx.user?.id ?? null,
+          encaixeReasonEnc: plan.isEncaixe ? sealText(ctx.tenantId, FREE_TEXT.encaixeReason, plan.encaixeReason) : null,
+          createdBy: ctx.user?.id ?? null,
         },
       });
       await afterAppointmentBooked(tx, ctx, toRef(created), { now });

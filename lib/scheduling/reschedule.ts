@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import type { Context } from "@/lib/context";
+import { FREE_TEXT, sealText } from "@/lib/crypto/free-text";
 import { withTenant } from "@/lib/db/tenant";
 import { afterAppointmentRescheduled } from "@/lib/engagement/hooks";
 import { AppError, notFound } from "@/lib/errors";
@@ -26,7 +27,7 @@ export async function rescheduleAppointment(ctx: Context, id: string, input: unk
     return await withTenant(ctx, async (tx) => {
       const original = await tx.appointment.findFirst({
         where: { id: appointmentId, ...visibleDoctor(ctx) },
-        select: { status: true, startsAt: true, patientId: true, modality: true, reason: true, insuranceProviderId: true, agendaId: true },
+        select: { status: true, startsAt: true, patientId: true, modality: true, reasonEnc: true, legacyReason: true, insuranceProviderId: true, agendaId: true },
       });
       if (!original) throw notFound("Consulta");
       if (original.status !== "SCHEDULED" && original.status !== "CONFIRMED") {
@@ -45,9 +46,12 @@ export async function rescheduleAppointment(ctx: Context, id: string, input: unk
       const next = await tx.appointment.create({
         data: {
           patientId: original.patientId, doctorId: agenda.doctorId, agendaId: agenda.id, roomId: agenda.roomId,
-          startsAt: plan.startsAt, endsAt: plan.endsAt, modality: original.modality, reason: original.reason,
+          startsAt: plan.startsAt, endsAt: plan.endsAt, modality: original.modality,
+          // The same visit: the reason moves along (re-sealed when the old row predates the backfill).
+          reasonEnc: original.reasonEnc ?? sealText(ctx.tenantId, FREE_TEXT.appointmentReason, original.legacyReason),
           insuranceProviderId: original.insuranceProviderId, isEncaixe: plan.isEncaixe,
-          encaixeReason: plan.isEncaixe ? plan.encaixeReason! : null, rescheduledFromId: appointmentId,
+          encaixeReasonEnc: plan.isEncaixe ? sealText(ctx.tenantId, FREE_TEXT.encaixeReason, plan.encaixeReason) : null,
+          rescheduledFromId: appointmentId,
           createdBy: ctx.user?.id ?? null,
         },
       });

@@ -2,6 +2,7 @@ import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import { can } from "@/lib/auth/policy";
 import type { Permission } from "@/lib/auth/permissions";
 import type { Context } from "@/lib/context";
+import { FREE_TEXT, sealText } from "@/lib/crypto/free-text";
 import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { afterAppointmentCancelled } from "@/lib/engagement/hooks";
@@ -63,7 +64,7 @@ export async function applyTransition(
     data: {
       status: to,
       ...(stamp ? { [stamp]: now } : {}),
-      ...(to === "CANCELLED" ? { cancelledBy: ctx.user?.id ?? null, cancellationReason: reason ?? null } : {}),
+      ...(to === "CANCELLED" ? { cancelledBy: ctx.user?.id ?? null, cancellationReasonEnc: sealText(ctx.tenantId, FREE_TEXT.cancellationReason, reason) } : {}),
     },
   });
   if (changed.count !== 1) throw new AppError("conflict", "A consulta foi alterada por outra pessoa. Recarregue a página.");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import type { Context } from "@/lib/context";
+import { FREE_TEXT, sealText } from "@/lib/crypto/free-text";
 import { withTenant } from "@/lib/db/tenant";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCan, parseInput, visibleDoctor } from "./access";
@@ -28,8 +29,12 @@ export async function updateAppointment(ctx: Context, id: string, input: unknown
     return getAppointment(ctx, next.id);
   }
   assertCan(ctx, "appointments:write");
-  const changes = { ...(data.reason !== undefined ? { reason: data.reason || null } : {}), ...(data.modality ? { modality: data.modality } : {}) };
-  if (Object.keys(changes).length === 0) throw new AppError("validation", "Nada para alterar.");
+  const fields = [...(data.reason !== undefined ? ["reason"] : []), ...(data.modality ? ["modality"] : [])];
+  if (fields.length === 0) throw new AppError("validation", "Nada para alterar.");
+  const changes = {
+    ...(data.reason !== undefined ? { reasonEnc: sealText(ctx.tenantId, FREE_TEXT.appointmentReason, data.reason), legacyReason: null } : {}),
+    ...(data.modality ? { modality: data.modality } : {}),
+  };
   await withTenant(ctx, async (tx) => {
     const current = await tx.appointment.findFirst({ where: { id: appointmentId, ...visibleDoctor(ctx) }, select: { status: true, modality: true } });
     if (!current) throw notFound("Consulta");
@@ -37,7 +42,7 @@ export async function updateAppointment(ctx: Context, id: string, input: unknown
     await tx.appointment.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: appointmentId } }, data: changes, select: { id: true } });
     await recordAudit(tx, ctx, {
       action: "appointment.updated", entityType: "appointment", entityId: appointmentId,
-      metadata: { fields: Object.keys(changes), before: { modality: current.modality }, after: { modality: data.modality ?? current.modality } },
+      metadata: { fields, before: { modality: current.modality }, after: { modality: data.modality ?? current.modality } },
     });
   });
   return getAppointment(ctx, appointmentId);

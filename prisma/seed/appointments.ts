@@ -1,3 +1,4 @@
+import { FREE_TEXT, sealText } from "@/lib/crypto/free-text";
 import { TZDate } from "@date-fns/tz";
 import type { AppointmentStatus } from "@/lib/generated/prisma/enums";
 import type { SeedTx } from "./db";
@@ -101,8 +102,9 @@ export async function ensureWeekOfAppointments(tx: SeedTx, ctx: AgendaContext): 
         const s = status(startsAt, endsAt, now, rng.float());
         rows.push({
           patientId: mine[mine.length - 1]!.id, doctorId: agenda.doctorId, agendaId: agenda.id, roomId: agenda.roomId,
-          startsAt, endsAt, status: s, modality: "IN_PERSON" as const, reason: "Retorno para mostrar exames",
-          isEncaixe: true, encaixeReason: "Retorno breve pedido pela médica", insuranceProviderId: mine[mine.length - 1]!.insuranceProviderId,
+          startsAt, endsAt, status: s, modality: "IN_PERSON" as const,
+          reasonEnc: sealText(ctx.tenantId, FREE_TEXT.appointmentReason, "Retorno para mostrar exames"),
+          isEncaixe: true, encaixeReasonEnc: sealText(ctx.tenantId, FREE_TEXT.encaixeReason, "Retorno breve pedido pela médica"), insuranceProviderId: mine[mine.length - 1]!.insuranceProviderId,
           createdBy: ctx.createdBy, ...milestones(s, startsAt, endsAt, now),
         });
       }
@@ -120,7 +122,8 @@ export async function ensureWeekOfAppointments(tx: SeedTx, ctx: AgendaContext): 
           const s = status(startsAt, endsAt, now, r);
           rows.push({
             patientId: patient.id, doctorId: agenda.doctorId, agendaId: agenda.id, roomId: agenda.roomId,
-            startsAt, endsAt, status: s, modality: "IN_PERSON" as const, reason,
+            startsAt, endsAt, status: s, modality: "IN_PERSON" as const,
+            reasonEnc: sealText(ctx.tenantId, FREE_TEXT.appointmentReason, reason),
             insuranceProviderId: patient.insuranceProviderId, createdBy: ctx.createdBy,
             ...milestones(s, startsAt, endsAt, now),
           });

@@ -1,3 +1,4 @@
+import { FREE_TEXT, sealText } from "@/lib/crypto/free-text";
 import { lookupHash, sealField } from "@/lib/crypto/config";
 import { SP_IBGE } from "./names";
 import type { SeedTx } from "./db";
@@ -55,7 +56,10 @@ export async function ensurePatients(tx: SeedTx, ctx: PatientContext, specs: Pat
   const created = made.map((r) => ({ id: r.id, spec: byHash.get(r.cpfHash!)! }));
 
   const allergies = created.flatMap(({ id, spec }) =>
-    spec.allergies.map((a) => ({ patientId: id, ...a, recordedBy: ctx.recordedBy })));
+    spec.allergies.map((a) => ({
+      patientId: id, substance: a.substance, severity: a.severity, recordedBy: ctx.recordedBy,
+      reactionEnc: sealText(ctx.tenantId, FREE_TEXT.allergyReaction, a.reaction),
+    })));
   const contacts = created.flatMap(({ id, spec }) => (spec.contact ? [{ patientId: id, ...spec.contact }] : []));
   const consents = created.flatMap(({ id, spec }) => [
     ...(spec.consentEmail ? ["COMMUNICATION_EMAIL" as const] : []),

@@ -128,14 +128,13 @@ export async function seedBench(ownerUrl: string, shape: Shape, log: Log): Promi
       for (const t of tenants) {
         // n → doctor n % D, that doctor's k-th appointment: weekday k / 16, slot k % 16.
         await db.query(`INSERT INTO appointments (id, tenant_id, patient_id, doctor_id, agenda_id, starts_at, ends_at,
-            status, confirmed_at, completed_at, cancelled_at, cancellation_reason, created_at, updated_at)
+            status, confirmed_at, completed_at, cancelled_at, created_at, updated_at)
           SELECT pg_temp.bench_id($1, ${KIND.appointment}, n), $2::uuid, pg_temp.bench_id($1, ${KIND.patient}, abs(hashint8(n)) % $4),
                  pg_temp.bench_id($1, ${KIND.doctor}, n % $5), pg_temp.bench_id($1, ${KIND.agenda}, n % $5),
                  s, s + make_interval(mins => $6), st,
                  CASE WHEN st IN ('CONFIRMED', 'COMPLETED') THEN s - interval '1 day' END,
                  CASE WHEN st = 'COMPLETED' THEN s + make_interval(mins => $6) END,
                  CASE WHEN st = 'CANCELLED' THEN s - interval '2 days' END,
-                 CASE WHEN st = 'CANCELLED' THEN 'Paciente desmarcou' END,
                  s - interval '20 days', s - interval '1 day'
             FROM generate_series(0, $3 - 1) n
            CROSS JOIN LATERAL (SELECT (n / $5) / ${SEEDED_SLOTS_PER_DAY} AS day, (n / $5) % ${SEEDED_SLOTS_PER_DAY} AS slot) k
