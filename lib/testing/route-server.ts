@@ -10,8 +10,13 @@ import { classifyHost, REQUEST_ID_HEADER, TENANT_HEADER } from "@/lib/tenancy/ho
 // header dropped, a fresh request id) and hands the handler a streaming Request, as Next does.
 // Bodies, lengths and early answers then behave as they do on the wire.
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
-export type Route = { method: string; pattern: RegExp; handler: Handler };
+// Method syntax on purpose: handlers declare their own params shape ({ id: string }), which the
+// named groups of `pattern` supply.
+export type Route = {
+  method: string;
+  pattern: RegExp;
+  handler(request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> | Response;
+};
 
 export type RouteServer = { port: number; close: () => Promise<void> };
 
@@ -58,6 +63,7 @@ export type HttpAnswer = { status: number; headers: Record<string, string | stri
 /**
  * One request through a real socket with the Host header of a clinic (fetch cannot set Host).
  * `body` may be a Buffer (sent with its Content-Length) or chunks sent with chunked encoding.
+ * A fresh connection each time: a refused upload leaves its socket mid-body, unfit for reuse.
  */
 export function httpCall(
   port: number,
@@ -66,7 +72,7 @@ export function httpCall(
   return new Promise((resolve, reject) => {
     const { body } = options;
     const req = httpRequest({
-      host: "127.0.0.1", port, method: options.method ?? (body ? "POST" : "GET"), path: options.path,
+      agent: false, host: "127.0.0.1", port, method: options.method ?? (body ? "POST" : "GET"), path: options.path,
       headers: { host: options.host, ...(Buffer.isBuffer(body) ? { "content-length": String(body.length) } : {}), ...options.headers },
     }, (res) => {
       const chunks: Buffer[] = [];

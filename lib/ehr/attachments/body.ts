@@ -5,6 +5,9 @@ import { AttachmentError } from "./errors";
 // is cut off at limit + 1 byte, so memory never holds more than the limit whatever is sent.
 // A body shorter than its declared length (client gone, or a proxy that truncated it) is
 // refused as incomplete rather than stored as a shorter file.
+// Past the limit the rest is read and thrown away (up to as much again) instead of cancelling
+// at once: cancelling destroys the socket, and the browser would see a network error instead
+// of the refusal and its reason.
 
 export async function readBoundedBody(
   body: ReadableStream<Uint8Array> | null,
@@ -23,7 +26,7 @@ export async function readBoundedBody(
       if (done) break;
       total += value.byteLength;
       if (total > limitBytes) {
-        await reader.cancel().catch(() => undefined);
+        await discardRest(reader, limitBytes);
         throw new AttachmentError("too_large", { maxMegabytes });
       }
       chunks.push(value);
@@ -35,4 +38,17 @@ export async function readBoundedBody(
   if (total === 0) throw new AttachmentError("empty");
   if (declaredLength !== null && total !== declaredLength) throw new AttachmentError("incomplete");
   return Buffer.concat(chunks, total);
+}
+
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, budget: number): Promise<void> {
+  let discarded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    discarded += value.byteLength;
+    if (discarded > budget) {
+      await reader.cancel();
+      return;
+    }
+  }
 }
