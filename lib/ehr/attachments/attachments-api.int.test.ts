@@ -18,7 +18,6 @@ import { GET as download } from "@/app/api/v1/attachments/[id]/route";
 import { GET as list, POST as upload } from "@/app/api/v1/medical-records/[id]/attachments/route";
 import type { AttachmentDto, AttachmentErrorBody } from "./schemas";
 
-const UUID = "[0-9a-f-]{36}";
 let server: RouteServer;
 let dir: string;
 let clinic: TestTenant;
