@@ -6,11 +6,16 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { Readable } from "node:stream";
+import { CreateBucketCommand, GetObjectCommand } from "@aws-sdk/client-s3";
+import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
 import { accessTokenFor } from "@/lib/api/testing";
-import { resetStorage } from "@/lib/storage/config";
+import { resetStorage, storage } from "@/lib/storage/config";
+import { readAll } from "@/lib/storage/object-storage";
+import type { S3Storage } from "@/lib/storage/s3-storage";
 import { createMedicalRecord, exeFile, htmlFile, jpegFile, pdfFile, pngFile } from "@/lib/testing/attachment-fixtures";
 import { asOwner, closeOwnerPool, createPatient, createTenant, createUser, type TestPatient, type TestTenant, type TestUser } from "@/lib/testing/factories";
 import { httpCall, startRouteServer, type RouteServer } from "@/lib/testing/route-server";
@@ -217,9 +222,9 @@ describe("reads: who may, and what is logged", () => {
     expect((await accessLogs(attachment.id)).length).toBe(1);
   });
 
-  it("refuses secretary and finance (403) and another clinic (404), logging no read", async () => {
+  it("refuses secretary, finance and admin (403) and another clinic (404), logging no read", async () => {
     const before = await footprint();
-    for (const who of ["secretary", "finance"] as const) {
+    for (const who of ["secretary", "finance", "admin"] as const) {
       expect((await get(`/api/v1/medical-records/${recordId}/attachments`, who)).status).toBe(403);
       expect((await get(attachment.downloadUrl, who)).status).toBe(403);
     }
@@ -240,5 +245,48 @@ describe("reads: who may, and what is logged", () => {
     const res = await get(attachment.downloadUrl);
     expect(res.status).toBe(500);
     expect(res.body.includes(Buffer.from("leitura"))).toBe(false);
+  });
+});
+
+describe("with the S3 driver (a real s3rver on a free port)", () => {
+  let s3dir: string;
+  let s3: S3rver;
+  beforeAll(async () => {
+    s3dir = await mkdtemp(path.join(tmpdir(), "prontivus-s3rver-"));
+    s3 = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: s3dir });
+    const { port } = await s3.run();
+    Object.assign(process.env, {
+      STORAGE_DRIVER: "s3", S3_ENDPOINT: `http://127.0.0.1:${port}`, S3_BUCKET: "prontivus-attachments", S3_REGION: "us-east-1",
+      S3_ACCESS_KEY_ID: "S3RVER", S3_SECRET_ACCESS_KEY: "S3RVER", S3_FORCE_PATH_STYLE: "1",
+    });
+    resetEnvCache();
+    resetStorage();
+    await (storage() as S3Storage).client.send(new CreateBucketCommand({ Bucket: "prontivus-attachments" }));
+  });
+  afterAll(async () => {
+    (storage() as S3Storage).client.destroy();
+    Object.assign(process.env, { STORAGE_DRIVER: "local" });
+    resetEnvCache();
+    resetStorage();
+    await s3.close();
+    await rm(s3dir, { recursive: true, force: true });
+  });
+
+  it("uploads into the bucket as ciphertext and downloads the same bytes, logged", async () => {
+    const recordId = await createMedicalRecord(clinic, { patient, doctor: author });
+    const marker = `Exame no bucket ${randomUUID()}`;
+    const file = jpegFile(marker);
+    const res = await send(recordId, file, "exame.jpg");
+    expect(res.status).toBe(201);
+    const created = json<AttachmentDto>(res);
+    const [row] = await asOwner<{ storage_key: string }>("SELECT storage_key FROM medical_record_attachments WHERE tenant_id = $1 AND id = $2", [clinic.id, created.id]);
+    const object = await (storage() as S3Storage).client.send(new GetObjectCommand({ Bucket: "prontivus-attachments", Key: row!.storage_key }));
+    const stored = await readAll(object.Body as Readable);
+    expect(stored.length).toBe(file.length + 32);
+    expect(stored.includes(Buffer.from(marker))).toBe(false);
+    const got = await get(created.downloadUrl);
+    expect(got.status).toBe(200);
+    expect(got.body.equals(file)).toBe(true);
+    expect(await accessLogs(created.id)).toEqual([expect.objectContaining({ action: "EXPORT", user_id: author.id })]);
   });
 });
