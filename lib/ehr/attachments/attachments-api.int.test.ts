@@ -244,6 +244,7 @@ describe("reads: who may, and what is logged", () => {
     await writeFile(file, bytes);
     const res = await get(attachment.downloadUrl);
     expect(res.status).toBe(500);
+    expect(json<AttachmentErrorBody>(res).error).toMatchObject({ reason: "integrity_failed", message: expect.stringContaining("não confere") });
     expect(res.body.includes(Buffer.from("leitura"))).toBe(false);
   });
 });

@@ -37,3 +37,8 @@ export class AttachmentError extends AppError {
 export class AttachmentIntegrityError extends Error {
   override name = "AttachmentIntegrityError";
 }
+
+/** The answer to a download whose stored object failed its check (the server's fault: 500). */
+export function integrityFailureBody() {
+  return { error: { code: "internal", message: translate("integrity_failed"), reason: "integrity_failed", params: {} } };
+}

@@ -91,7 +91,17 @@ export async function uploadAttachment(ctx: Context, recordId: unknown, input: U
       return toAttachmentDto({ ...row, fileName });
     });
   } catch (error) {
-    await storage().delete(storageKey);
+    await removeOrphan(storageKey);
     throw error;
+  }
+}
+
+// The refusal (or failure) that got us here is what the caller must see; an object that could
+// not be removed is named by its opaque key only, for the operator to delete.
+async function removeOrphan(storageKey: string): Promise<void> {
+  try {
+    await storage().delete(storageKey);
+  } catch (error) {
+    console.error("[attachments] could not remove the object of a refused upload", { storageKey, error });
   }
 }

@@ -1,5 +1,6 @@
-import { handle } from "@/lib/api/http";
+import { handle, json } from "@/lib/api/http";
 import { requestContextFor } from "@/lib/api/request-context";
+import { AttachmentIntegrityError, integrityFailureBody } from "@/lib/ehr/attachments/errors";
 import { contentDisposition } from "@/lib/ehr/attachments/file-name";
 import { downloadAttachment } from "@/lib/ehr/attachments/queries";
 
@@ -13,7 +14,13 @@ type Params = { params: Promise<{ id: string }> };
 export function GET(request: Request, { params }: Params) {
   return handle(async () => {
     const ctx = await requestContextFor(request, "dashboard:view");
-    const file = await downloadAttachment(ctx, (await params).id);
+    const id = (await params).id;
+    const file = await downloadAttachment(ctx, id).catch((error: unknown) => {
+      if (!(error instanceof AttachmentIntegrityError)) throw error;
+      console.error("[attachments] stored object failed its integrity check", { attachmentId: id, reason: error.message });
+      return null;
+    });
+    if (!file) return json(integrityFailureBody(), 500);
     return new Response(new Uint8Array(file.bytes), {
       status: 200,
       headers: {
