@@ -29,7 +29,7 @@ let clinic: TestTenant;
 let other: TestTenant;
 let author: TestUser;
 let patient: TestPatient;
-const tokens: Record<"author" | "colleague" | "secretary" | "finance" | "admin" | "outsider", string> = {} as never;
+const tokens: Record<"author" | "colleague" | "secretary" | "finance" | "admin" | "patient" | "outsider", string> = {} as never;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "prontivus-attachments-"));
@@ -40,7 +40,7 @@ beforeAll(async () => {
   [clinic, other] = await Promise.all([
     createTenant({ settings: { ...noTwoFactor, attachments: { maxFileMegabytes: 1 } } }), createTenant({ settings: noTwoFactor }),
   ]);
-  const roles = [["author", "doctor"], ["colleague", "doctor"], ["secretary", "secretary"], ["finance", "finance"], ["admin", "admin"]] as const;
+  const roles = [["author", "doctor"], ["colleague", "doctor"], ["secretary", "secretary"], ["finance", "finance"], ["admin", "admin"], ["patient", "patient"]] as const;
   for (const [name, role] of roles) {
     const user = await createUser(clinic, { roles: [role] });
     if (name === "author") author = user;
@@ -181,14 +181,14 @@ describe("refusals write nothing", () => {
     expect(exact.status).toBe(201);
   });
 
-  it("refuses a signed record (409), a colleague's draft (403), secretary and finance (403), and another clinic (404)", async () => {
+  it("refuses a signed record (409), a colleague's draft (403), secretary, finance, admin and patient (403), and another clinic (404)", async () => {
     const signed = await createMedicalRecord(clinic, { patient, doctor: author, status: "SIGNED" });
     const draft = await createMedicalRecord(clinic, { patient, doctor: author });
     const file = pdfFile("tentativa");
     const conflict = await refused(send(signed, file, "a.pdf"), 409, "record_signed");
     expect(conflict.error.code).toBe("conflict");
     await refused(send(draft, file, "a.pdf", "colleague"), 403, "not_author");
-    for (const who of ["secretary", "finance", "admin"] as const) {
+    for (const who of ["secretary", "finance", "admin", "patient"] as const) {
       const before = await footprint();
       expect((await send(draft, file, "a.pdf", who)).status).toBe(403);
       expect(await footprint()).toEqual(before);
@@ -222,9 +222,9 @@ describe("reads: who may, and what is logged", () => {
     expect((await accessLogs(attachment.id)).length).toBe(1);
   });
 
-  it("refuses secretary, finance and admin (403) and another clinic (404), logging no read", async () => {
+  it("refuses secretary, finance, admin and patient (403) and another clinic (404), logging no read", async () => {
     const before = await footprint();
-    for (const who of ["secretary", "finance", "admin"] as const) {
+    for (const who of ["secretary", "finance", "admin", "patient"] as const) {
       expect((await get(`/api/v1/medical-records/${recordId}/attachments`, who)).status).toBe(403);
       expect((await get(attachment.downloadUrl, who)).status).toBe(403);
     }
