@@ -17,7 +17,7 @@ import { resetStorage, storage } from "@/lib/storage/config";
 import { readAll } from "@/lib/storage/object-storage";
 import type { S3Storage } from "@/lib/storage/s3-storage";
 import { createMedicalRecord, exeFile, htmlFile, jpegFile, pdfFile, pngFile } from "@/lib/testing/attachment-fixtures";
-import { asOwner, closeOwnerPool, createPatient, createTenant, createUser, type TestPatient, type TestTenant, type TestUser } from "@/lib/testing/factories";
+import { asOwner, closeOwnerPool, withOwnerClient, createPatient, createTenant, createUser, type TestPatient, type TestTenant, type TestUser } from "@/lib/testing/factories";
 import { httpCall, startRouteServer, type RouteServer } from "@/lib/testing/route-server";
 import { GET as download } from "@/app/api/v1/attachments/[id]/route";
 import { GET as list, POST as upload } from "@/app/api/v1/medical-records/[id]/attachments/route";
@@ -195,6 +195,30 @@ describe("refusals write nothing", () => {
     }
     const before = await footprint();
     for (const id of [draft, randomUUID(), "not-a-uuid"]) expect((await send(id, file, "a.pdf", "outsider")).status).toBe(404);
+    expect(await footprint()).toEqual(before);
+  });
+
+  it("a signature committed while the upload is in flight wins: the upload is refused and its object removed", async () => {
+    const recordId = await createMedicalRecord(clinic, { patient, doctor: author });
+    const before = await footprint();
+    await withOwnerClient(async (signer) => {
+      await signer.query("BEGIN");
+      await signer.query("UPDATE medical_records SET status = 'SIGNED', signed_at = now(), signed_by = doctor_id WHERE tenant_id = $1 AND id = $2", [clinic.id, recordId]);
+      const upload = send(recordId, pdfFile("corrida"), "corrida.pdf");
+      // The upload's second transaction locks the record FOR SHARE and must wait for the signature.
+      for (let tries = 0; ; tries++) {
+        const [waiting] = await asOwner<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND usename = 'prontivus_app' AND wait_event_type = 'Lock' AND query LIKE '%FROM medical_records%FOR SHARE%'");
+        if (waiting!.n > 0) break;
+        if (tries > 500) throw new Error("the upload never waited for the record lock");
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect((await footprint()).files).toBe(before.files + 1); // the object is in storage, not yet a row
+      await signer.query("COMMIT");
+      const res = await upload;
+      expect(res.status).toBe(409);
+      expect(json<AttachmentErrorBody>(res).error.reason).toBe("record_signed");
+    });
     expect(await footprint()).toEqual(before);
   });
 
