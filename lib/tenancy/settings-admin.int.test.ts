@@ -17,7 +17,7 @@ let secretary: TestUser;
 
 const valid = {
   twoFactorRequiredRoles: ["admin"], staffIdleMinutes: 20, patientIdleMinutes: 45, absoluteSessionHours: 10,
-  minCancellationNoticeHours: 12, reminderOffsetsHours: "2, 48", waitlistOfferMinutes: 60,
+  minCancellationNoticeHours: 12, reminderOffsetsHours: "2, 48", waitlistOfferMinutes: 60, attachmentMaxFileMegabytes: 25,
 };
 const stored = async (t: TestTenant) => (await asOwner<{ settings: unknown }>("SELECT settings FROM tenants WHERE id = $1", [t.id]))[0]!.settings;
 
@@ -38,6 +38,7 @@ describe("updateTenantSettings", () => {
     expect(after).toEqual({
       security: { twoFactorRequiredRoles: ["admin"], staffIdleMinutes: 20, patientIdleMinutes: 45, absoluteSessionHours: 10 },
       scheduling: { minCancellationNoticeHours: 12, reminderOffsetsMinutes: [2880, 120], waitlistOfferMinutes: 60 },
+      attachments: { maxFileMegabytes: 25 },
     });
     expect(await stored(clinic)).toEqual({ futureFeature: { on: true }, ...after });
     expect(parseTenantSettings((await findTenant(clinic.slug))!.settings)).toEqual(after);
@@ -48,6 +49,7 @@ describe("updateTenantSettings", () => {
     expect(audit!.metadata.before).toEqual(DEFAULT_TENANT_SETTINGS);
     expect(audit!.metadata.after).toEqual(after);
     expect(audit!.metadata.changed).toContain("security.staffIdleMinutes");
+    expect(audit!.metadata.changed).toContain("attachments.maxFileMegabytes");
     expect(settingsToForm(after)).toMatchObject({ reminderOffsetsHours: "48, 2" });
     expect(await stored(other)).toEqual({});
   });
@@ -58,12 +60,13 @@ describe("updateTenantSettings", () => {
     const bad = {
       ...valid, staffIdleMinutes: 2, patientIdleMinutes: 300, absoluteSessionHours: 25, minCancellationNoticeHours: 1.5,
       reminderOffsetsHours: "24, abc", waitlistOfferMinutes: Number.NaN, twoFactorRequiredRoles: ["patient"],
+      attachmentMaxFileMegabytes: 51,
     };
     const error = await updateTenantSettings(ctx, bad).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("validation");
     expect(Object.keys((error as AppError).fields ?? {}).sort()).toEqual([
-      "absoluteSessionHours", "minCancellationNoticeHours", "patientIdleMinutes", "reminderOffsetsHours",
+      "absoluteSessionHours", "attachmentMaxFileMegabytes", "minCancellationNoticeHours", "patientIdleMinutes", "reminderOffsetsHours",
       "staffIdleMinutes", "twoFactorRequiredRoles.0", "waitlistOfferMinutes",
     ]);
     const idleOverAbsolute = await updateTenantSettings(ctx, { ...valid, absoluteSessionHours: 1, staffIdleMinutes: 90 }).catch((e: unknown) => e);

@@ -41,7 +41,7 @@ export async function updateTenantSettings(ctx: Context, input: unknown): Promis
 
 function changedPaths(before: TenantSettings, after: TenantSettings): string[] {
   const paths: string[] = [];
-  for (const section of ["security", "scheduling"] as const) {
+  for (const section of ["security", "scheduling", "attachments"] as const) {
     const b = before[section] as Record<string, unknown>;
     const a = after[section] as Record<string, unknown>;
     for (const key of Object.keys(a)) if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) paths.push(`${section}.${key}`);

@@ -16,6 +16,7 @@ describe("settings form ↔ settings", () => {
   it("round-trips the defaults", () => {
     const form = settingsToForm(DEFAULT_TENANT_SETTINGS);
     expect(form.reminderOffsetsHours).toBe("24, 2");
+    expect(form.attachmentMaxFileMegabytes).toBe(10);
     expect(formToSettings(settingsFormSchema.parse(form))).toEqual(DEFAULT_TENANT_SETTINGS);
   });
   it("accepts no reminders at all, refuses more than five", () => {

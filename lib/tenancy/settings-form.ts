@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RoleKey } from "@/lib/generated/prisma/enums";
-import type { TenantSettings } from "./settings";
+import { ATTACHMENT_MAX_MEGABYTES, type TenantSettings } from "./settings";
 
 // What the clinic settings form sends, validated the same way in the browser (react-hook-form)
 // and on the server (lib/tenancy/settings-admin.ts). Unlike tenantSettingsSchema, which falls
@@ -38,6 +38,7 @@ export const settingsFormSchema = z.object({
     else if (new Set(hours).size !== hours.length) issue.addIssue({ code: "custom", message: "Há lembretes repetidos." });
   }),
   waitlistOfferMinutes: whole("os minutos", 5, 1440),
+  attachmentMaxFileMegabytes: whole("os megabytes", 1, ATTACHMENT_MAX_MEGABYTES),
 }).superRefine((v, issue) => {
   // A session could never reach its idle limit if the absolute one came first.
   const absoluteMinutes = v.absoluteSessionHours * 60;
@@ -60,6 +61,7 @@ export function settingsToForm(s: TenantSettings): SettingsFormValues {
     // Offsets set in whole hours round-trip exactly; any other value is shown rounded up.
     reminderOffsetsHours: s.scheduling.reminderOffsetsMinutes.map((m) => Math.max(1, Math.ceil(m / 60))).join(", "),
     waitlistOfferMinutes: s.scheduling.waitlistOfferMinutes,
+    attachmentMaxFileMegabytes: s.attachments.maxFileMegabytes,
   };
 }
 
@@ -76,5 +78,6 @@ export function formToSettings(v: z.output<typeof settingsFormSchema>): TenantSe
       reminderOffsetsMinutes: (parseReminderHours(v.reminderOffsetsHours) ?? []).sort((a, b) => b - a).map((h) => h * 60),
       waitlistOfferMinutes: v.waitlistOfferMinutes,
     },
+    attachments: { maxFileMegabytes: v.attachmentMaxFileMegabytes },
   };
 }

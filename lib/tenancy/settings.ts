@@ -6,6 +6,9 @@ import { RoleKey } from "@/lib/generated/prisma/enums";
 // Unknown or out-of-range values fall back to the default instead of failing requests:
 // a bad settings row must not lock a clinic out of its own system.
 
+/** Hard ceiling of the per-clinic attachment limit (next.config.mjs lets bodies this big through the proxy). */
+export const ATTACHMENT_MAX_MEGABYTES = 50;
+
 const staffRoles = [RoleKey.admin, RoleKey.doctor, RoleKey.secretary, RoleKey.finance] as const;
 
 export const tenantSettingsSchema = z.object({
@@ -30,6 +33,12 @@ export const tenantSettingsSchema = z.object({
       waitlistOfferMinutes: z.number().int().min(5).max(1440).default(120),
     })
     .prefault({}),
+  attachments: z
+    .object({
+      /** Largest file a medical record may receive, in megabytes (ATTACHMENT_MAX_MEGABYTES caps it). */
+      maxFileMegabytes: z.number().int().min(1).max(ATTACHMENT_MAX_MEGABYTES).default(10),
+    })
+    .prefault({}),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
@@ -41,8 +50,10 @@ export function parseTenantSettings(raw: unknown): TenantSettings {
   const input = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const security = tenantSettingsSchema.shape.security.safeParse(input.security ?? {});
   const scheduling = tenantSettingsSchema.shape.scheduling.safeParse(input.scheduling ?? {});
+  const attachments = tenantSettingsSchema.shape.attachments.safeParse(input.attachments ?? {});
   return {
     security: security.success ? security.data : DEFAULT_TENANT_SETTINGS.security,
     scheduling: scheduling.success ? scheduling.data : DEFAULT_TENANT_SETTINGS.scheduling,
+    attachments: attachments.success ? attachments.data : DEFAULT_TENANT_SETTINGS.attachments,
   };
 }

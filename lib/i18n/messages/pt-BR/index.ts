@@ -6,6 +6,7 @@ import sessions from "./sessions.json";
 import patientRecord from "./patientRecord.json";
 import scheduling from "./scheduling.json";
 import engagement from "./engagement.json";
+import ehrAttachments from "./ehr-attachments.json";
 
-const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement };
+const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrAttachments };
 export default messages;

@@ -18,7 +18,9 @@ type Props = {
   action: (input: SettingsFormValues) => Promise<ActionResult>;
 };
 
-type NumberField = "staffIdleMinutes" | "patientIdleMinutes" | "absoluteSessionHours" | "minCancellationNoticeHours" | "waitlistOfferMinutes";
+type NumberField =
+  | "staffIdleMinutes" | "patientIdleMinutes" | "absoluteSessionHours" | "minCancellationNoticeHours" | "waitlistOfferMinutes"
+  | "attachmentMaxFileMegabytes";
 
 export function SettingsForm({ initial, roles, action }: Props) {
   const t = useTranslations("sessions.settings");
@@ -78,6 +80,12 @@ export function SettingsForm({ initial, roles, action }: Props) {
             {(field) => <Input {...field} inputMode="numeric" {...register("reminderOffsetsHours")} />}
           </FormField>
           {numberField("waitlistOfferMinutes")}
+        </CardBody>
+      </Card>
+      <Card aria-labelledby="settings-records">
+        <CardHeader titleId="settings-records" title={t("records")} />
+        <CardBody className="grid gap-4 sm:grid-cols-2">
+          {numberField("attachmentMaxFileMegabytes", t("attachmentMaxHint"))}
         </CardBody>
       </Card>
       {outcome && <Alert tone={outcome.ok ? "success" : "danger"}>{outcome.message}</Alert>}
