@@ -6,6 +6,8 @@ import sessions from "./sessions.json";
 import patientRecord from "./patientRecord.json";
 import scheduling from "./scheduling.json";
 import engagement from "./engagement.json";
+import ehrVitals from "./ehr-vitals.json";
+import ehrAccess from "./ehr-access.json";
 
-const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement };
+const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrVitals, ehrAccess };
 export default messages;
