@@ -58,8 +58,8 @@ function parseJustification(input: unknown): string {
  */
 export async function openBreakGlass(ctx: Context, patientId: unknown, input: unknown, deps: Partial<BreakGlassDeps> = {}): Promise<BreakGlassOpened> {
   const d = { ...defaults, ...deps };
-  if (!mayBreakGlass(ctx) || !ctx.user) throw forbidden();
   if (can(ctx, "records:read")) throw new AppError("conflict", "Você já tem acesso a este prontuário pelo seu papel.");
+  if (!mayBreakGlass(ctx) || !ctx.user) throw forbidden();
   const id = patientIdSchema.safeParse(patientId);
   if (!id.success) throw notFound("Paciente");
   const justification = parseJustification(input);

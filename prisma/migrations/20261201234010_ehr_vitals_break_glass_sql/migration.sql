@@ -27,6 +27,4 @@ ALTER TABLE "vital_signs"
   ADD CONSTRAINT "vital_signs_height_valid" CHECK (height_cm BETWEEN 20 AND 260),
   ADD CONSTRAINT "vital_signs_glucose_valid" CHECK (glucose_mgdl BETWEEN 10 AND 1500),
   ADD CONSTRAINT "vital_signs_pain_valid" CHECK (pain_score BETWEEN 0 AND 10),
-  ADD CONSTRAINT "vital_signs_head_circumference_valid" CHECK (head_circumference_cm BETWEEN 20 AND 70),
-  ADD CONSTRAINT "vital_signs_some_measure" CHECK (num_nonnulls(systolic_mmhg, heart_rate_bpm, respiratory_rate,
-    temperature_c, spo2_percent, weight_grams, height_cm, glucose_mgdl, pain_score, head_circumference_cm) > 0);
+  ADD CONSTRAINT "vital_signs_head_circumference_valid" CHECK (head_circumference_cm BETWEEN 20 AND 70);
