@@ -23,12 +23,25 @@ const validDay = (v: unknown): string | null => {
  */
 export function parseTimelineParams(params: Record<string, string | string[] | undefined>): TimelineFilter {
   const one = (k: string) => { const v = params[k]; return Array.isArray(v) ? v[0] : v; };
-  const kinds = (one("tipo") ?? "").split(",").map((s) => s.trim()).filter(isKind);
+  // Checkboxes send tipo=a&tipo=b; a link may carry tipo=a,b: both mean the same.
+  const tipo = params.tipo;
+  const kinds = (Array.isArray(tipo) ? tipo.join(",") : (tipo ?? "")).split(",").map((s) => s.trim()).filter(isKind);
   let from = validDay(one("de"));
   let to = validDay(one("ate"));
   if (from && to && from > to) [from, to] = [to, from];
   const cursor = one("cursor");
   return { kinds: kinds.length > 0 ? [...new Set(kinds)] : [...TIMELINE_KINDS], from, to, cursor: cursor && cursor.length <= 200 ? cursor : null };
+}
+
+/** The filter as URL parameters (without the cursor unless given), for links and the filter form. */
+export function timelineQuery(filter: TimelineFilter, cursor: string | null = null): string {
+  const q = new URLSearchParams();
+  if (filter.kinds.length < TIMELINE_KINDS.length) q.set("tipo", filter.kinds.join(","));
+  if (filter.from) q.set("de", filter.from);
+  if (filter.to) q.set("ate", filter.to);
+  if (cursor) q.set("cursor", cursor);
+  const s = q.toString();
+  return s ? `?${s}` : "";
 }
 
 export type Diagnosis = { code: string; description: string | null };
