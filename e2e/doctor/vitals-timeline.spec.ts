@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { ownerQuery } from "../support/db";
 import { waitForMail } from "../support/outbox";
-import { signedInAs } from "../support/sessions";
+import { sessionFor, signedInAs } from "../support/sessions";
 import { DEMO_PASSWORD, tenantUrl } from "../support/state";
 
 // Vital signs and the clinical timeline on /patients/{id}, as each role meets them: a doctor
@@ -202,4 +202,34 @@ test.describe("finance", () => {
     expect(await vitalsOf(patient.id)).toEqual([{ heart_rate_bpm: 131, confirmed_implausible: [] }]);
     expect(await readsOf(patient.id, "financeiro@demo.prontivus.dev")).toEqual([]);
   });
+});
+
+test("the vitals server action replayed by a secretary's session is refused and writes nothing", async ({ browser }) => {
+  test.slow();
+  const patient = await freshPatient("Acao");
+  const doctor = await browser.newContext({ storageState: await sessionFor(browser, DOCTOR) });
+  const secretary = await browser.newContext({ storageState: await sessionFor(browser, SECRETARY) });
+  try {
+    const page = await doctor.newPage();
+    await page.goto(tenantUrl("demo", `/patients/${patient.id}`));
+    const form = page.getByRole("form", { name: "Registrar sinais vitais" });
+    await form.getByLabel("Frequência cardíaca (bpm)", { exact: true }).fill("70");
+    const [call] = await Promise.all([
+      page.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined),
+      form.getByRole("button", { name: "Salvar sinais vitais" }).click(),
+    ]);
+    await expect(form.getByText("Sinais vitais registrados.")).toBeVisible();
+    // The same POST (action id, arguments) from the secretary's browser, on the same page.
+    const other = await secretary.newPage();
+    await other.goto(tenantUrl("demo", `/patients/${patient.id}`));
+    const headers = call.headers();
+    const answer = await other.evaluate(async ({ url, body, action, tree }) => {
+      const res = await fetch(url, { method: "POST", body, headers: { accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", "next-action": action, "next-router-state-tree": tree } });
+      return { status: res.status, text: await res.text() };
+    }, { url: call.url(), body: call.postData() ?? "", action: headers["next-action"]!, tree: headers["next-router-state-tree"] ?? "" });
+    expect(answer.text).toContain('"code":"forbidden"');
+    expect(await vitalsOf(patient.id)).toEqual([{ heart_rate_bpm: 70, confirmed_implausible: [] }]);
+  } finally {
+    await Promise.all([doctor.close(), secretary.close()]);
+  }
 });
