@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   "records:read": "Ler prontuários",
   "records:write": "Escrever no prontuário",
   "records:sign": "Assinar registros do prontuário",
+  "records:break_glass": "Abrir um prontuário em emergência, com justificativa e por tempo limitado",
   "prescriptions:write": "Redigir prescrições",
   "prescriptions:sign": "Assinar prescrições",
   "finance:read": "Ver lançamentos financeiros",
@@ -36,13 +37,14 @@ export const ROLE_PERMISSIONS: Record<RoleKey, Permission[]> = {
   admin: [
     ...STAFF_BASE, "patients:write", "appointments:write", "appointments:checkin", "agendas:manage",
     "finance:read", "finance:reports", "users:read", "users:manage", "settings:manage", "audit:read",
+    "records:break_glass",
   ],
   doctor: [
     ...STAFF_BASE, "appointments:write", "records:read", "records:write", "records:sign",
     "prescriptions:write", "prescriptions:sign",
   ],
-  secretary: [...STAFF_BASE, "patients:write", "appointments:write", "appointments:checkin"],
-  finance: [...STAFF_BASE, "finance:read", "finance:write", "finance:reports"],
+  secretary: [...STAFF_BASE, "patients:write", "appointments:write", "appointments:checkin", "records:break_glass"],
+  finance: [...STAFF_BASE, "finance:read", "finance:write", "finance:reports", "records:break_glass"],
   patient: ["portal:self"],
 };
 

@@ -7,6 +7,8 @@ import patientRecord from "./patientRecord.json";
 import scheduling from "./scheduling.json";
 import engagement from "./engagement.json";
 import ehrAttachments from "./ehr-attachments.json";
+import ehrVitals from "./ehr-vitals.json";
+import ehrAccess from "./ehr-access.json";
 
-const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrAttachments };
+const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrAttachments, ehrVitals, ehrAccess };
 export default messages;

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
+import { buttonClasses } from "@/components/ui/button";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { listAuditLogs, type AuditListItem } from "@/lib/audit/queries";
 import { requireStaff } from "@/lib/auth/guards";
@@ -10,7 +12,7 @@ export const metadata: Metadata = { title: "Auditoria" };
 
 export default async function AuditPage() {
   const ctx = await requireStaff("audit:read");
-  const [t, result] = await Promise.all([getTranslations("admin"), listAuditLogs(ctx)]);
+  const [t, tb, result] = await Promise.all([getTranslations("admin"), getTranslations("ehrAccess.admin"), listAuditLogs(ctx)]);
   const columns = [
     { key: "seq", header: t("auditColumns.seq"), className: "tabular-nums", cell: (r: AuditListItem) => r.seq },
     { key: "when", header: t("auditColumns.when"), cell: (r: AuditListItem) => formatDateTime(r.createdAt, ctx.timeZone) },
@@ -21,7 +23,8 @@ export default async function AuditPage() {
   ];
   return (
     <>
-      <PageHeader title={t("auditTitle")} description={t("auditDescription")} />
+      <PageHeader title={t("auditTitle")} description={t("auditDescription")}
+        actions={<Link href="/admin/break-glass" className={buttonClasses({ variant: "secondary" })}>{tb("title")}</Link>} />
       <SimpleTable caption={t("auditTitle")} columns={columns} rows={result.rows} rowKey={(r) => r.seq} empty="—" />
     </>
   );

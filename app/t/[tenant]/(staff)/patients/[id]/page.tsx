@@ -16,12 +16,15 @@ import {
 } from "../actions";
 import { orNotFound } from "@/lib/not-found-page";
 import { getPatient } from "@/lib/patients/queries";
+import { ClinicalSection } from "./clinical-section";
 
 export const metadata: Metadata = { title: "Paciente" };
 
-export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
+type PageProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PatientPage({ params, searchParams }: PageProps) {
   const ctx = await requireStaff("patients:read");
-  const [{ id }, t] = await Promise.all([params, getTranslations("patientRecord")]);
+  const [{ id }, query, t] = await Promise.all([params, searchParams, getTranslations("patientRecord")]);
   const patient = await orNotFound(getPatient(ctx, id));
   const canWrite = can(ctx, "patients:write");
   const editable = canWrite && patient.status === "ACTIVE";
@@ -49,6 +52,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           patientId={patient.id} allergies={patient.allergies} deniesAllergies={patient.deniesAllergies}
           canEdit={canRecordAllergies} add={addAllergyAction} inactivate={inactivateAllergyAction} setDenies={setDeniesAllergiesAction}
         />
+        <ClinicalSection ctx={ctx} patientId={patient.id} active={patient.status === "ACTIVE"} searchParams={query} />
         <ConsentsSection patientId={patient.id} value={patient.communication} canEdit={editable} save={setCommunicationConsentsAction} />
         {canWrite && patient.status !== "ANONYMIZED" && (
           <ArchiveSection patientId={patient.id} archived={patient.status === "ARCHIVED"} archive={archivePatientAction} unarchive={unarchivePatientAction} />

@@ -1,0 +1,135 @@
+import { TZDate } from "@date-fns/tz";
+import type { Context } from "@/lib/context";
+import type { Tx } from "@/lib/db/client";
+import { withTenant } from "@/lib/db/tenant";
+import { AppError } from "@/lib/errors";
+import { logClinicalRead, requireClinicalAccess } from "../access";
+import { toDto, vitalSelect } from "../vitals/queries";
+import { TIMELINE_PAGE, type Diagnosis, type PatientTimeline, type TimelineFilter, type TimelineItem } from "./schemas";
+
+// The patient timeline: encounters (metadata only: the narrative stays encrypted and is the
+// encounter domain's to open), diagnoses, vitals, allergies and attachment metadata, newest
+// first, one page at a time. Each kind is read with the same keyset (at, id) < cursor and
+// limit + 1 through an index that leads with (tenant_id, patient_id, time), then the lists are
+// merged: a page costs the same for a patient with 3 or 300 encounters. uuid v7 ids order
+// across tables, so (at, id) is a total order over the merged list.
+
+type Keyset = { at: Date; id: string };
+type Window = { gte?: Date; lt?: Date };
+
+function decodeCursor(cursor: string | null): Keyset | null {
+  if (!cursor) return null;
+  const [at, id, extra] = cursor.split("|");
+  const date = at ? new Date(at) : null;
+  if (!date || Number.isNaN(date.getTime()) || !id || !/^[0-9a-f-]{36}$/i.test(id) || extra !== undefined) {
+    throw new AppError("validation", "Cursor inválido.", { cursor: ["Cursor inválido."] });
+  }
+  return { at: date, id };
+}
+
+/** Calendar days in the clinic's zone as an instant window: [from 00:00, day after `to` 00:00). */
+function windowOf(filter: TimelineFilter, timeZone: string): Window {
+  const start = (day: string, plus = 0) => {
+    const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+    return new Date(new TZDate(y, m - 1, d + plus, 0, 0, timeZone).getTime());
+  };
+  return { ...(filter.from ? { gte: start(filter.from) } : {}), ...(filter.to ? { lt: start(filter.to, 1) } : {}) };
+}
+
+/** The where-fragment "inside the window and before the cursor" on the time column `col`. */
+function timeWhere(col: string, win: Window, after: Keyset | null) {
+  const range = { [col]: { ...win } };
+  if (!after) return range;
+  return { AND: [range, { OR: [{ [col]: { lt: after.at } }, { [col]: after.at, id: { lt: after.id } }] }] };
+}
+
+const order = (col: string) => [{ [col]: "desc" as const }, { id: "desc" as const }];
+
+async function diagnosesOf(tx: Tx, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await tx.cid10Code.findMany({ where: { code: { in: [...new Set(codes)] } }, select: { code: true, shortDescription: true } });
+  return new Map(rows.map((r) => [r.code, r.shortDescription]));
+}
+
+async function encounters(tx: Tx, patientId: string, kinds: TimelineFilter["kinds"], win: Window, after: Keyset | null, take: number): Promise<TimelineItem[]> {
+  const withEncounters = kinds.includes("encounter");
+  if (!withEncounters && !kinds.includes("diagnosis")) return [];
+  const rows = await tx.medicalRecord.findMany({
+    where: { patientId, ...(withEncounters ? {} : { NOT: { cid10Codes: { isEmpty: true } } }), ...timeWhere("occurredAt", win, after) },
+    orderBy: order("occurredAt"), take,
+    // Metadata only: no subjective/objective/assessment/plan, no confidential notes.
+    select: { id: true, occurredAt: true, type: true, status: true, cid10Codes: true, amendsId: true, doctor: { select: { name: true } } },
+  });
+  const labels = await diagnosesOf(tx, rows.flatMap((r) => r.cid10Codes));
+  return rows.map((r) => {
+    const diagnoses: Diagnosis[] = r.cid10Codes.map((code) => ({ code, description: labels.get(code) ?? null }));
+    const base = { id: r.id, at: r.occurredAt.toISOString(), doctor: r.doctor.name, diagnoses };
+    return withEncounters
+      ? { kind: "encounter" as const, ...base, type: r.type, status: r.status, amendsId: r.amendsId }
+      : { kind: "diagnosis" as const, ...base };
+  });
+}
+
+async function otherKinds(tx: Tx, patientId: string, kinds: TimelineFilter["kinds"], win: Window, after: Keyset | null, take: number): Promise<TimelineItem[]> {
+  const items: TimelineItem[] = [];
+  // One query at a time on a transaction client (docs/architecture.md).
+  if (kinds.includes("vitals")) {
+    const rows = await tx.vitalSign.findMany({ where: { patientId, ...timeWhere("measuredAt", win, after) }, orderBy: order("measuredAt"), take, select: vitalSelect });
+    items.push(...rows.map((r) => ({ kind: "vitals" as const, id: r.id, at: r.measuredAt.toISOString(), vitals: toDto(r) })));
+  }
+  if (kinds.includes("allergy")) {
+    const rows = await tx.patientAllergy.findMany({
+      where: { patientId, ...timeWhere("notedAt", win, after) }, orderBy: order("notedAt"), take,
+      select: { id: true, notedAt: true, substance: true, severity: true, inactiveAt: true },
+    });
+    items.push(...rows.map((r) => ({ kind: "allergy" as const, id: r.id, at: r.notedAt.toISOString(), substance: r.substance, severity: r.severity, inactiveAt: r.inactiveAt?.toISOString() ?? null })));
+  }
+  if (kinds.includes("attachment")) {
+    const rows = await tx.medicalRecordAttachment.findMany({
+      where: { medicalRecord: { patientId }, ...timeWhere("createdAt", win, after) }, orderBy: order("createdAt"), take,
+      select: { id: true, createdAt: true, fileName: true, mimeType: true, sizeBytes: true, medicalRecordId: true },
+    });
+    items.push(...rows.map((r) => ({ kind: "attachment" as const, id: r.id, at: r.createdAt.toISOString(), fileName: r.fileName, mimeType: r.mimeType, sizeBytes: r.sizeBytes, medicalRecordId: r.medicalRecordId })));
+  }
+  return items;
+}
+
+type ProblemRow = { code: string; encounters: number; first_at: Date; last_at: Date };
+
+/** Continuous problems: CID-10 codes recorded in two or more of the patient's encounters. */
+async function pinnedProblems(tx: Tx, patientId: string) {
+  const rows = await tx.$queryRaw<ProblemRow[]>`
+    SELECT code, count(*)::int AS encounters, min(r.occurred_at) AS first_at, max(r.occurred_at) AS last_at
+      FROM medical_records r CROSS JOIN LATERAL unnest(r.cid10_codes) AS code
+     WHERE r.tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND r.patient_id = ${patientId}::uuid
+     GROUP BY code HAVING count(*) >= 2 ORDER BY max(r.occurred_at) DESC, code LIMIT 20`;
+  const labels = await diagnosesOf(tx, rows.map((r) => r.code));
+  return rows.map((r) => ({ code: r.code, description: labels.get(r.code) ?? null, encounters: r.encounters, firstAt: r.first_at.toISOString(), lastAt: r.last_at.toISOString() }));
+}
+
+/** One page of a patient's timeline with the pinned facts; logged as one clinical read. */
+export async function getPatientTimeline(ctx: Context, patientId: unknown, filter: TimelineFilter): Promise<PatientTimeline> {
+  const after = decodeCursor(filter.cursor);
+  const win = windowOf(filter, ctx.timeZone);
+  const take = TIMELINE_PAGE + 1;
+  return withTenant(ctx, async (tx) => {
+    const access = await requireClinicalAccess(tx, ctx, patientId);
+    const id = access.patientId;
+    const merged = [...(await encounters(tx, id, filter.kinds, win, after, take)), ...(await otherKinds(tx, id, filter.kinds, win, after, take))]
+      .sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1));
+    const items = merged.slice(0, TIMELINE_PAGE);
+    const last = items.at(-1);
+    const patient = await tx.patient.findFirst({ where: { id }, select: { deniesAllergies: true } });
+    const allergies = await tx.patientAllergy.findMany({
+      where: { patientId: id, inactiveAt: null }, orderBy: { notedAt: "desc" }, take: 50, select: { id: true, substance: true, severity: true },
+    });
+    const problems = await pinnedProblems(tx, id);
+    await logClinicalRead(tx, ctx, access, { dataType: "patient_timeline" });
+    return {
+      pinned: { allergies, deniesAllergies: patient?.deniesAllergies ?? false, problems },
+      items,
+      nextCursor: merged.length > TIMELINE_PAGE && last ? `${last.at}|${last.id}` : null,
+      access: { via: access.via, expiresAt: access.via === "break_glass" ? access.expiresAt.toISOString() : null },
+    };
+  });
+}
