@@ -17,7 +17,7 @@ export function Cid10DiagnosisList({ value, patientSex, disabled, onMakeMain, on
   const t = useTranslations("ehrCid10");
   if (value.length === 0) return <p className="text-sm text-fg-muted">{t("empty")}</p>;
   return (
-    <ul className="divide-y divide-border rounded-md border border-border">
+    <ul aria-label={t("chosen")} className="divide-y divide-border rounded-md border border-border">
       {value.map((d) => {
         const conflict = sexConflict(d.sexRestriction, patientSex);
         const warningId = `cid10-sex-${d.code}`;
