@@ -9,6 +9,8 @@ import engagement from "./engagement.json";
 import ehrAttachments from "./ehr-attachments.json";
 import ehrVitals from "./ehr-vitals.json";
 import ehrAccess from "./ehr-access.json";
+import ehrSigning from "./ehr-signing.json";
+import ehrCid10 from "./ehr-cid10.json";
 
-const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrAttachments, ehrVitals, ehrAccess };
+const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrAttachments, ehrVitals, ehrAccess, ehrSigning, ehrCid10 };
 export default messages;
