@@ -16,7 +16,11 @@ import { attachmentDownloadUrl, type AttachmentDto } from "./schemas";
 // from storage after that transaction, so no connection waits on the object store.
 
 const idSchema = z.uuid();
-const fileNameColumn = (id: string) => `medical_record_attachments.file_name:${id}`;
+/** The additional data an attachment's sealed file name is bound to (its row). */
+export const fileNameColumn = (id: string) => `medical_record_attachments.file_name:${id}`;
+
+/** The display name of an attachment, opened from its sealed column. */
+export const openFileName = (tenantId: string, id: string, fileNameEnc: string) => openField(tenantId, fileNameColumn(id), fileNameEnc);
 
 type Row = { id: string; mimeType: string; sizeBytes: number; createdAt: Date; uploadedBy: string; fileName: string };
 

@@ -15,7 +15,7 @@ import { sealAttachment } from "./crypto";
 import { AttachmentError } from "./errors";
 import { sanitizeFileName } from "./file-name";
 import { detectAttachmentType } from "./file-type";
-import { toAttachmentDto } from "./queries";
+import { fileNameColumn, toAttachmentDto } from "./queries";
 import type { AttachmentDto } from "./schemas";
 
 // Upload of one file to a draft medical record, by its author. Order matters:
@@ -78,7 +78,7 @@ export async function uploadAttachment(ctx: Context, recordId: unknown, input: U
       const row = await tx.medicalRecordAttachment.create({
         data: {
           id: attachmentId, medicalRecordId: id, mimeType, sizeBytes: bytes.length, storageKey, sha256: sealed.sha256,
-          fileNameEnc: sealField(ctx.tenantId, `medical_record_attachments.file_name:${attachmentId}`, fileName),
+          fileNameEnc: sealField(ctx.tenantId, fileNameColumn(attachmentId), fileName),
           dataKeyEnc: sealed.dataKeyEnc, encryptionKeyId: sealed.encryptionKeyId, uploadedBy: ctx.user!.id,
         },
         select: { id: true, mimeType: true, sizeBytes: true, createdAt: true, uploadedBy: true },

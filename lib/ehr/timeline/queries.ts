@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors";
 import { logClinicalRead, requireClinicalAccess } from "../access";
+import { openFileName } from "../attachments/queries";
 import { toDto, vitalSelect } from "../vitals/queries";
 import { TIMELINE_PAGE, type Diagnosis, type PatientTimeline, type TimelineFilter, type TimelineItem } from "./schemas";
 
@@ -70,7 +71,7 @@ async function encounters(tx: Tx, patientId: string, kinds: TimelineFilter["kind
   });
 }
 
-async function otherKinds(tx: Tx, patientId: string, kinds: TimelineFilter["kinds"], win: Window, after: Keyset | null, take: number): Promise<TimelineItem[]> {
+async function otherKinds(tx: Tx, tenantId: string, patientId: string, kinds: TimelineFilter["kinds"], win: Window, after: Keyset | null, take: number): Promise<TimelineItem[]> {
   const items: TimelineItem[] = [];
   // One query at a time on a transaction client (docs/architecture.md).
   if (kinds.includes("vitals")) {
@@ -87,9 +88,9 @@ async function otherKinds(tx: Tx, patientId: string, kinds: TimelineFilter["kind
   if (kinds.includes("attachment")) {
     const rows = await tx.medicalRecordAttachment.findMany({
       where: { medicalRecord: { patientId }, ...timeWhere("createdAt", win, after) }, orderBy: order("createdAt"), take,
-      select: { id: true, createdAt: true, fileName: true, mimeType: true, sizeBytes: true, medicalRecordId: true },
+      select: { id: true, createdAt: true, fileNameEnc: true, mimeType: true, sizeBytes: true, medicalRecordId: true },
     });
-    items.push(...rows.map((r) => ({ kind: "attachment" as const, id: r.id, at: r.createdAt.toISOString(), fileName: r.fileName, mimeType: r.mimeType, sizeBytes: r.sizeBytes, medicalRecordId: r.medicalRecordId })));
+    items.push(...rows.map((r) => ({ kind: "attachment" as const, id: r.id, at: r.createdAt.toISOString(), fileName: openFileName(tenantId, r.id, r.fileNameEnc), mimeType: r.mimeType, sizeBytes: r.sizeBytes, medicalRecordId: r.medicalRecordId })));
   }
   return items;
 }
@@ -115,7 +116,7 @@ export async function getPatientTimeline(ctx: Context, patientId: unknown, filte
   return withTenant(ctx, async (tx) => {
     const access = await requireClinicalAccess(tx, ctx, patientId);
     const id = access.patientId;
-    const merged = [...(await encounters(tx, id, filter.kinds, win, after, take)), ...(await otherKinds(tx, id, filter.kinds, win, after, take))]
+    const merged = [...(await encounters(tx, id, filter.kinds, win, after, take)), ...(await otherKinds(tx, ctx.tenantId, id, filter.kinds, win, after, take))]
       .sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1));
     const items = merged.slice(0, TIMELINE_PAGE);
     const last = items.at(-1);
