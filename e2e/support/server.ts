@@ -6,7 +6,7 @@ import path from "node:path";
 import { seed } from "../../prisma/seed/index";
 import { migrate } from "../../scripts/lib/migrations";
 import { startSmtpCatcher } from "../../scripts/lib/smtp-catcher";
-import { databaseUrlFor, freshDatabaseName, testSecrets, adminQuery } from "../../lib/testing/test-env";
+import { databaseEnv, freshDatabaseName, testSecrets, adminQuery, TEST_APP_PASSWORD } from "../../lib/testing/test-env";
 import { E2E_PORT, STATE_FILE } from "./state";
 
 // Playwright's web server: a fresh database (migrated and seeded), then the production build
@@ -18,13 +18,13 @@ import { E2E_PORT, STATE_FILE } from "./state";
 
 const name = freshDatabaseName("prontivus_e2e");
 await adminQuery(`CREATE DATABASE ${name}`);
-const ownerUrl = databaseUrlFor(name);
+const database = databaseEnv(name);
+const ownerUrl = database.DATABASE_URL;
 const outboxDir = mkdtempSync(path.join(tmpdir(), "prontivus-e2e-outbox-"));
 const catcher = await startSmtpCatcher({ port: 0, outboxDir });
 const env = {
   ...testSecrets(),
-  DATABASE_URL: ownerUrl,
-  APP_DATABASE_URL: databaseUrlFor(name, "prontivus_app"),
+  ...database,
   APP_HOST: `localhost:${E2E_PORT}`,
   SMTP_URL: catcher.url,
   OUTBOX_DIR: outboxDir,
@@ -33,7 +33,7 @@ const env = {
   COOKIE_SECURE: "0",
 };
 Object.assign(process.env, env);
-await migrate(ownerUrl, { log: () => {} });
+await migrate(ownerUrl, { log: () => {}, appRolePassword: TEST_APP_PASSWORD });
 await seed(ownerUrl, { log: () => {} });
 writeFileSync(STATE_FILE, JSON.stringify(env));
 
