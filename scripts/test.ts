@@ -6,18 +6,15 @@
 // free port, a temporary directory that is removed at the end whatever happens (a failing step,
 // Ctrl+C, SIGTERM). Steps stop at the first failure, whose exit code is the run's.
 import type { ChildProcess } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
-import { constants, tmpdir } from "node:os";
-import path from "node:path";
+import { constants } from "node:os";
 import pg from "pg";
 import { findBrowser, installPlaywrightChromium, NO_BROWSER_HELP } from "./lib/browser";
 import { exitCodeOf, isRunning, spawnNpm } from "./lib/child";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-db";
+import { startTestDatabase, type TestDatabaseServer } from "./lib/test-database";
 
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 let current: ChildProcess | undefined;
-let database: { db: Promise<EmbeddedPostgres>; dir: string } | undefined;
+let database: Promise<TestDatabaseServer> | undefined;
 let finishing = false;
 
 async function ensureBrowser(): Promise<boolean> {
@@ -35,26 +32,12 @@ async function ensureBrowser(): Promise<boolean> {
   return true;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().once("error", reject);
-    probe.listen({ port: 0, host: "127.0.0.1" }, () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** The embedded server, superuser with a random password (scram-sha-256), in a fresh temp dir. */
-async function startTestServer(): Promise<string> {
-  const dir = mkdtempSync(path.join(tmpdir(), "prontivus-test-db-"));
-  // As root, PostgreSQL runs as the OS user `postgres`, which must be able to enter this dir.
-  chmodSync(dir, 0o711);
-  const port = await freePort();
-  console.log(`▸ Embedded PostgreSQL 17 on localhost:${port} (in ${dir}, removed at the end)`);
-  const db = startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port });
-  database = { db, dir };
-  const server = await db;
+/** Exported as TEST_DATABASE_URL for the integration and e2e steps (lib/testing/test-env.ts). */
+async function startServer(): Promise<string> {
+  console.log("▸ Embedded PostgreSQL 17 for this run (temporary directory, removed at the end)");
+  database = startTestDatabase();
+  const server = await database;
+  console.log(`  ${new URL(server.url).host}, data in ${server.dir}`);
   void server.exited.then(() => {
     if (!finishing) console.error("✖ The embedded PostgreSQL stopped unexpectedly.");
   });
@@ -100,7 +83,7 @@ async function main(): Promise<number> {
   if (!(await ensureBrowser())) return 1;
   const code = await steps(["typecheck", "lint", "test:unit"]);
   if (code !== 0) return code;
-  if (!env.TEST_DATABASE_URL) env.TEST_DATABASE_URL = await startTestServer();
+  if (!env.TEST_DATABASE_URL) env.TEST_DATABASE_URL = await startServer();
   else if (!(await checkServer(env.TEST_DATABASE_URL))) return 1;
   if (finishing) return 1;
   return steps(["test:integration", "test:e2e"]);
@@ -117,11 +100,8 @@ async function finish(code: number): Promise<never> {
     await exited;
     clearTimeout(force);
   }
-  if (database) {
-    const server = await database.db.catch(() => undefined);
-    await server?.stop();
-    rmSync(database.dir, { recursive: true, force: true });
-  }
+  const server = await database?.catch(() => undefined); // a failed start removed its own dir
+  await server?.stop();
   process.exit(code);
 }
 

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import net from "node:net";
 import { expect, test } from "@playwright/test";
+import { freePort } from "../../scripts/lib/test-database";
 import { rawGet } from "../support/http";
 import { e2eEnv } from "../support/state";
 
@@ -11,16 +11,6 @@ import { e2eEnv } from "../support/state";
 // test starts the production build of this run on a port of its own, on the e2e database.
 
 test.describe.configure({ timeout: 120_000 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().once("error", reject);
-    probe.listen({ port: 0, host: "127.0.0.1" }, () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function withServer(bind: string, fn: (port: number) => Promise<void>) {
   const port = await freePort();

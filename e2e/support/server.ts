@@ -37,7 +37,9 @@ await migrate(ownerUrl, { log: () => {}, appRolePassword: TEST_APP_PASSWORD });
 await seed(ownerUrl, { log: () => {} });
 writeFileSync(STATE_FILE, JSON.stringify(env));
 
-const next = spawn("npx", ["next", "start", "-p", String(E2E_PORT)], {
+// Next's own CLI, not `npx next`: npx does not pass SIGTERM on, and the server outlived the run.
+const nextCli = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const next = spawn(process.execPath, [nextCli, "start", "-p", String(E2E_PORT)], {
   stdio: "inherit",
   env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
 });
@@ -48,16 +50,16 @@ const worker = spawn(process.execPath, [createRequire(import.meta.url).resolve("
   env: { ...process.env, ...env, NODE_ENV: "production" },
 });
 
+const exitOf = (child: typeof next) => new Promise((resolve) => child.once("exit", resolve));
+const [nextExited, workerExited] = [exitOf(next), exitOf(worker)];
+
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   next.kill("SIGTERM");
-  if (worker.exitCode === null) {
-    const exited = new Promise((resolve) => worker.once("exit", resolve));
-    worker.kill("SIGTERM");
-    await exited;
-  }
+  worker.kill("SIGTERM"); // it finishes running jobs, then exits
+  await Promise.all([nextExited, workerExited]);
   await catcher.stop();
   rmSync(outboxDir, { recursive: true, force: true });
   await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((e) => console.error(e));
