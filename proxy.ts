@@ -34,6 +34,7 @@ export function proxy(request: NextRequest) {
   // Built on request.url, not nextUrl: NextURL renames 127.0.0.1 and [::1] to "localhost", and
   // a rewrite whose origin differs from the server's own (`next start -H 127.0.0.1`) is proxied
   // as an external request, which arrives with Host: localhost (the platform) and answers 404.
+  // request.url keeps the server's origin because next.config.mjs sets skipProxyUrlNormalize.
   const url = new URL(`/t/${target.slug}${pathname === "/" ? "" : pathname}${request.nextUrl.search}`, request.url);
   return NextResponse.rewrite(url, { request: { headers } });
 }
