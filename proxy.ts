@@ -43,8 +43,11 @@ export function proxy(request: NextRequest) {
 
   headers.set(TENANT_HEADER, target.slug);
   if (isApi) return secured(NextResponse.next({ request: { headers } }), csp);
-  const url = request.nextUrl.clone();
-  url.pathname = `/t/${target.slug}${pathname === "/" ? "" : pathname}`;
+  // Built on request.url, not nextUrl: NextURL renames 127.0.0.1 and [::1] to "localhost", and
+  // a rewrite whose origin differs from the server's own (`next start -H 127.0.0.1`) is proxied
+  // as an external request, which arrives with Host: localhost (the platform) and answers 404.
+  // request.url keeps the server's origin because next.config.mjs sets skipProxyUrlNormalize.
+  const url = new URL(`/t/${target.slug}${pathname === "/" ? "" : pathname}${request.nextUrl.search}`, request.url);
   return secured(NextResponse.rewrite(url, { request: { headers } }), csp);
 }
 

@@ -9,6 +9,7 @@ import { chmodSync, createWriteStream, existsSync, mkdirSync, readFileSync, writ
 import { constants } from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { exitCodeOf, spawnNpm } from "./lib/child";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-db";
 import { startSmtpCatcher, type SmtpCatcher } from "./lib/smtp-catcher";
 
@@ -101,23 +102,10 @@ async function startMail(): Promise<string> {
 }
 
 function run(args: string[], label: string): Promise<number> {
-  // Under npm, npm_execpath is npm's own CLI: no shell, and the same npm that started us.
-  const npm = env.npm_execpath;
-  const [cmd, argv] = npm?.endsWith(".js") ? [process.execPath, [npm, ...args]] : ["npm", args];
   console.log(`▸ ${label}`);
-  const child = spawn(cmd, argv, { stdio: "inherit", env, shell: !npm && process.platform === "win32" });
+  const child = spawnNpm(args, env);
   current = child;
   return exitCodeOf(child);
-}
-
-function exitCodeOf(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => {
-    child.once("error", (e) => {
-      console.error(`✖ ${e.message}`);
-      resolve(1);
-    });
-    child.once("exit", (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)));
-  });
 }
 
 function printBanner(database: string, mail: string): void {

@@ -6,7 +6,7 @@ import path from "node:path";
 import { seed } from "../../prisma/seed/index";
 import { migrate } from "../../scripts/lib/migrations";
 import { startSmtpCatcher } from "../../scripts/lib/smtp-catcher";
-import { databaseUrlFor, freshDatabaseName, testSecrets, adminQuery } from "../../lib/testing/test-env";
+import { databaseEnv, freshDatabaseName, testSecrets, adminQuery, TEST_APP_PASSWORD } from "../../lib/testing/test-env";
 import { E2E_PORT, STATE_FILE } from "./state";
 
 // Playwright's web server: a fresh database (migrated and seeded), then the production build
@@ -18,13 +18,13 @@ import { E2E_PORT, STATE_FILE } from "./state";
 
 const name = freshDatabaseName("prontivus_e2e");
 await adminQuery(`CREATE DATABASE ${name}`);
-const ownerUrl = databaseUrlFor(name);
+const database = databaseEnv(name);
+const ownerUrl = database.DATABASE_URL;
 const outboxDir = mkdtempSync(path.join(tmpdir(), "prontivus-e2e-outbox-"));
 const catcher = await startSmtpCatcher({ port: 0, outboxDir });
 const env = {
   ...testSecrets(),
-  DATABASE_URL: ownerUrl,
-  APP_DATABASE_URL: databaseUrlFor(name, "prontivus_app"),
+  ...database,
   APP_HOST: `localhost:${E2E_PORT}`,
   SMTP_URL: catcher.url,
   OUTBOX_DIR: outboxDir,
@@ -33,11 +33,13 @@ const env = {
   COOKIE_SECURE: "0",
 };
 Object.assign(process.env, env);
-await migrate(ownerUrl, { log: () => {} });
+await migrate(ownerUrl, { log: () => {}, appRolePassword: TEST_APP_PASSWORD });
 await seed(ownerUrl, { log: () => {} });
 writeFileSync(STATE_FILE, JSON.stringify(env));
 
-const next = spawn("npx", ["next", "start", "-p", String(E2E_PORT)], {
+// Next's own CLI, not `npx next`: npx does not pass SIGTERM on, and the server outlived the run.
+const nextCli = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const next = spawn(process.execPath, [nextCli, "start", "-p", String(E2E_PORT)], {
   stdio: "inherit",
   env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
 });
@@ -48,16 +50,16 @@ const worker = spawn(process.execPath, [createRequire(import.meta.url).resolve("
   env: { ...process.env, ...env, NODE_ENV: "production" },
 });
 
+const exitOf = (child: typeof next) => new Promise((resolve) => child.once("exit", resolve));
+const [nextExited, workerExited] = [exitOf(next), exitOf(worker)];
+
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   next.kill("SIGTERM");
-  if (worker.exitCode === null) {
-    const exited = new Promise((resolve) => worker.once("exit", resolve));
-    worker.kill("SIGTERM");
-    await exited;
-  }
+  worker.kill("SIGTERM"); // it finishes running jobs, then exits
+  await Promise.all([nextExited, workerExited]);
   await catcher.stop();
   rmSync(outboxDir, { recursive: true, force: true });
   await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((e) => console.error(e));

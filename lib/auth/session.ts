@@ -75,6 +75,16 @@ export async function sessionRefusal(): Promise<SessionRefusal | null> {
   return (await resolveTenantSession()).refusal;
 }
 
+/**
+ * Whether this request's cookie is honoured on this host, decided exactly as for the pages:
+ * what GET /api/auth/session answers from (NextAuth alone only checks the cookie's signature,
+ * so an ended session or another clinic's cookie would still read as signed in there).
+ */
+export async function sessionHonoured(): Promise<boolean> {
+  const meta = await requestMeta();
+  return meta.tenantSlug ? (await currentContext()) !== null : (await currentPlatformContext()) !== null;
+}
+
 export const currentPlatformContext = cache(async (): Promise<PlatformContext | null> => {
   const meta = await requestMeta();
   if (meta.tenantSlug) return null;

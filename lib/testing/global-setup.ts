@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { migrate } from "../../scripts/lib/migrations";
-import { databaseUrlFor, freshDatabaseName, testSecrets, adminQuery } from "./test-env";
+import { databaseEnv, freshDatabaseName, testSecrets, adminQuery, TEST_APP_PASSWORD } from "./test-env";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -11,14 +11,10 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const name = freshDatabaseName("prontivus_it");
   await adminQuery(`CREATE DATABASE ${name}`);
-  const ownerUrl = databaseUrlFor(name);
-  await migrate(ownerUrl, { log: () => {} });
-  project.provide("testEnv", {
-    ...testSecrets(),
-    DATABASE_URL: ownerUrl,
-    APP_DATABASE_URL: databaseUrlFor(name, "prontivus_app"),
-    APP_HOST: "localhost:3000",
-  });
+  const database = databaseEnv(name);
+  await migrate(database.DATABASE_URL, { log: () => {}, appRolePassword: TEST_APP_PASSWORD });
+  // Tests that make databases of their own (the seed's) migrate them with the same app password.
+  project.provide("testEnv", { ...testSecrets(), ...database, APP_HOST: "localhost:3000" });
   return async () => {
     await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   };

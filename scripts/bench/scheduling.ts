@@ -9,7 +9,7 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { databaseUrlFor, freshDatabaseName, testSecrets, adminQuery } from "../../lib/testing/test-env";
+import { databaseEnv, freshDatabaseName, testSecrets, adminQuery } from "../../lib/testing/test-env";
 import { createSeedClient } from "../../prisma/seed/db";
 import { seedReference } from "../../prisma/seed/reference";
 import { migrate } from "../lib/migrations";
@@ -40,11 +40,9 @@ const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 
 
 const name = freshDatabaseName("prontivus_bench");
-const ownerUrl = databaseUrlFor(name);
-const env = {
-  ...process.env, ...testSecrets(),
-  DATABASE_URL: ownerUrl, APP_DATABASE_URL: databaseUrlFor(name, "prontivus_app"), APP_HOST: `localhost:${port}`,
-};
+const database = databaseEnv(name);
+const ownerUrl = database.DATABASE_URL;
+const env = { ...process.env, ...testSecrets(), ...database, APP_HOST: `localhost:${port}` };
 // The seed seals CPFs with the same keys the server will open them with.
 Object.assign(process.env, env);
 

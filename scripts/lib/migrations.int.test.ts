@@ -1,4 +1,4 @@
-// Integration tests for the migration runner, against the machine's PostgreSQL (trust auth).
+// Integration tests for the migration runner, against the test server (lib/testing/test-env.ts).
 // Each test gets a fresh database with a random name and tiny fake migrations in a temp dir.
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -6,9 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { TEST_SERVER_URL } from "../../lib/testing/test-env";
 import { migrate, MigrationError } from "./migrations";
 
-const ADMIN_URL = process.env.TEST_ADMIN_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const ADMIN_URL = TEST_SERVER_URL;
 
 let dbName: string;
 let dbUrl: string;
