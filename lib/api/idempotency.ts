@@ -3,7 +3,7 @@ import type { Context } from "@/lib/context";
 import { withTenant } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { errorResponse, json, noContent } from "./http";
+import { errorResponse, json, MAX_JSON_DEPTH, noContent, tooDeep } from "./http";
 
 // Idempotency-Key for POSTs that create something (booking, patients, later payments): a client
 // that lost the answer to a request may send it again with the same key and gets the first
@@ -32,14 +32,19 @@ const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 const SWEEP_EVERY = 50;
 const SWEEP_BATCH = 500;
 
-/** JSON with object keys sorted at every depth: equal bodies hash alike whatever their key order. */
-export function canonicalJson(value: unknown): string {
+/**
+ * JSON with object keys sorted at every depth: equal bodies hash alike whatever their key order.
+ * Recursive, so it refuses (400) what nests deeper than MAX_JSON_DEPTH instead of overflowing
+ * the stack; readJsonBody already refuses such bodies, this guards every other caller.
+ */
+export function canonicalJson(value: unknown, depth = 0): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? "null" : canonicalJson(v))).join(",")}]`;
+  if (depth >= MAX_JSON_DEPTH) throw tooDeep();
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? "null" : canonicalJson(v, depth + 1))).join(",")}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v, depth + 1)}`).join(",")}}`;
 }
 
 /** What "the same request" means: method, path (with query) and canonical body. */
