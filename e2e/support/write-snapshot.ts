@@ -9,6 +9,7 @@ import { ownerQuery } from "./db";
 // - idempotency_keys: the answer to a refused POST is kept for its key (docs/api.md);
 // - user_sessions: activity (last_seen_at) of the signed-in fuzz sessions;
 // - appointment_reminders, appointment_reminder_attempts: the background worker's own rows;
+// - waitlist rows the worker moves (an offer expiring, its notice sent: status EXPIRED/OFFERED);
 // - audit rows without an actor: the background worker's (a person's requests always have one);
 // - the fuzz callers' own user rows and the audit rows about them: self-service account state
 //   (POST /auth/setup-2fa with a body that has no `code` is a valid request: it starts an
@@ -37,7 +38,8 @@ export async function writeSnapshot(since: string, ownUserIds: string[]): Promis
     const name = ident(t.table_name);
     const where = t.table_name === "audit_logs" ? ` WHERE ${PERSONS_AUDIT}` : "";
     const count = `SELECT '${t.table_name}' AS k, count(*)::int AS n FROM ${name}${where}`;
-    const own = t.table_name === "users" ? " AND NOT (id = ANY($2::uuid[]))" : "";
+    const own = t.table_name === "users" ? " AND NOT (id = ANY($2::uuid[]))"
+      : t.table_name === "waitlist_entries" ? " AND status::text NOT IN ('EXPIRED', 'OFFERED')" : "";
     const updated = `SELECT '${t.table_name}.updated' AS k, count(*)::int AS n FROM ${name} WHERE updated_at >= $1::timestamptz${own}`;
     return t.has_updated_at ? [count, updated] : [count];
   });
