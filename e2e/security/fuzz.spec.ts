@@ -263,6 +263,21 @@ test("the calls reach our code: a NUL byte comes back as the catalogued field er
   expect(signedOut.body).toContain('"code":"unauthorized"');
 });
 
+test("the patients page answers a NUL search with the refusal and an over-long one with results, never a 500", async () => {
+  const page = (q: string) => rawRequest({
+    host: TENANT_HOST, method: "GET", path: `/patients?${new URLSearchParams({ q })}`,
+    headers: { cookie: cookieHeader(callers.cookies.staff, TENANT_HOST), "x-forwarded-for": FUZZ_IP },
+  });
+  // The refusal is a danger alert in the page itself (the catalogue also travels in the payload).
+  const refusal = /role="alert"[^>]*><div[^>]*>O texto contém um caractere inválido \(byte nulo\)/;
+  const nul = await page("ma\u0000ria");
+  expect(nul.status).toBe(200);
+  expect(nul.body).toMatch(refusal);
+  const long = await page("Maria ".repeat(1000));
+  expect(long.status).toBe(200);
+  expect(long.body).not.toMatch(refusal);
+});
+
 test("nothing was written", async () => {
   const after = await writeSnapshot(since, callerIds);
   const changed = Object.keys({ ...before, ...after }).filter((k) => before[k] !== after[k]).map((k) => `${k}: ${before[k]} → ${after[k]}`);
