@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { classifyBodies, encodeReply } from "../support/action-reply";
-import { hashPassword } from "../../lib/crypto/password";
 import { ownerQuery } from "../support/db";
 import { apiRoutes, pagePath, serverActions, type ApiRoute, type Method, type ServerAction } from "../support/fuzz-targets";
 import { FIELDS, hostileBody, hostileQuery, hostileSegment, hostileValue, deepJson } from "../support/fuzz-values";
 import { cookieHeader, multipart, rawRequest, type RawResponse } from "../support/raw-http";
-import { DEMO_PASSWORD, E2E_PORT } from "../support/state";
+import { formSession, fuzzAdmin } from "../support/fuzz-callers";
+import { E2E_PORT } from "../support/state";
 import { dbNow, PERSONS_AUDIT, writeSnapshot } from "../support/write-snapshot";
 
 // Property-based fuzzing of every door a client can knock on: each route handler under
@@ -40,46 +40,11 @@ let callerIds: string[];
 let before: Record<string, number>;
 const failures: Failure[] = [];
 
-/** Signs in through the form, with room for a loaded machine (argon2 and a cold build). */
-async function formSession(browser: Browser, email: string, host = TENANT_HOST) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`http://${host}/login`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Senha").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Entrar" }).click();
-  await expect(page).not.toHaveURL(/\/login$/, { timeout: 30_000 });
-  const cookies = (await context.storageState()).cookies;
-  await context.close();
-  return cookies;
-}
-
-/** A dedicated clinic admin (one per run), so the fuzz never touches or locks a seeded login other specs use. */
-async function fuzzAdmin(browser: Browser) {
-  const email = "fuzz-admin@demo.test";
-  const [existing] = await ownerQuery<{ id: string }>("SELECT id FROM users WHERE email = $1", [email]);
-  const id = existing?.id ?? (await ownerQuery<{ id: string }>(
-    `INSERT INTO users (id, tenant_id, email, name, password_hash, status, updated_at)
-     VALUES (gen_random_uuid(), (SELECT id FROM tenants WHERE slug = 'demo'), $1, 'Fuzz Admin', $2, 'ACTIVE', now()) RETURNING id`,
-    [email, await hashPassword(DEMO_PASSWORD)]))[0]!.id;
-  if (!existing) {
-    await ownerQuery("INSERT INTO user_roles (id, tenant_id, user_id, role) SELECT gen_random_uuid(), tenant_id, id, 'admin' FROM users WHERE id = $1", [id]);
-  }
-  const cookies = await formSession(browser, email);
-  const login = await rawRequest({
-    host: TENANT_HOST, method: "POST", path: "/api/v1/auth/login",
-    headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.78" },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  expect(login.status, login.body).toBe(200);
-  return { id, cookies, token: (JSON.parse(login.body) as { accessToken: string }).accessToken };
-}
-
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
   console.log(`[fuzz] seed ${SEED}, ${RUNS} runs per target (FUZZ_SEED / FUZZ_RUNS to change)`);
-  const admin = await fuzzAdmin(browser);
-  const patient = await formSession(browser, "paciente@demo.prontivus.dev");
+  const admin = await fuzzAdmin(browser, TENANT_HOST);
+  const patient = await formSession(browser, "paciente@demo.prontivus.dev", TENANT_HOST);
   const platform = await formSession(browser, "root@prontivus.dev", PLATFORM_HOST);
   callers = { staffToken: admin.token, cookies: { staff: admin.cookies, patient, platform } };
   const ids = await ownerQuery<{ id: string }>(
