@@ -11,6 +11,13 @@ const DB_IMPORTS = [
   { group: ["@/lib/generated/*", "**/lib/generated/*"], message: "Use the DTO and enum types exported by lib/<domain>/schemas.ts." },
 ];
 
+// Client text enters through one building block (lib/validation/text.ts: NUL bytes and lone
+// surrogates are field errors, not database 500s), so a new schema is safe by default.
+const RAW_STRING = {
+  selector: "CallExpression[callee.object.name='z'][callee.property.name='string'], CallExpression[callee.object.object.name='z'][callee.object.property.name='coerce'][callee.property.name='string']",
+  message: "Build client text with text() from lib/validation/text.ts (it refuses NUL bytes and lone surrogates).",
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -29,5 +36,10 @@ export default defineConfig([
   {
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", { patterns: DB_IMPORTS, paths: [{ name: "@/lib/db/system", message: "systemDb is privileged." }] }] },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "lib/**/*.ts"],
+    ignores: ["lib/validation/**", "lib/env.ts", "lib/outbox/**", "**/*.test.ts", "lib/generated/**"],
+    rules: { "no-restricted-syntax": ["error", RAW_STRING] },
   },
 ]);

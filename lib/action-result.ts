@@ -15,3 +15,13 @@ export async function actionResult<T extends object>(call: () => Promise<T>): Pr
     throw error;
   }
 }
+
+/**
+ * A text field of a form action's FormData, or "" when absent or not text. Every server action
+ * is a public endpoint that may be called with any arguments, not just the FormData its form
+ * sends: reading through this never throws on a plain object, a string or nothing at all.
+ */
+export function formField(form: unknown, name: string): string {
+  const value = form instanceof FormData ? form.get(name) : null;
+  return typeof value === "string" ? value : "";
+}

@@ -11,7 +11,7 @@ import { Select } from "@/components/ui/select";
 import { formatTime } from "@/lib/format/date";
 import type { ActionResult } from "@/lib/scheduling/schemas";
 import { parseLocalDateTime } from "@/lib/scheduling/time";
-import { PatientPicker, type PatientHit } from "./patient-picker";
+import { PatientPicker, type PatientHit, type SearchPatients } from "./patient-picker";
 import { brToIsoDate, isoToBrDate, useFreeSlots, type LoadSlots } from "./use-free-slots";
 
 export type BookingAgenda = { id: string; name: string; doctorName: string; acceptsPrivate: boolean; insurers: { id: string; name: string }[] };
@@ -23,7 +23,7 @@ type Props = {
   actions: {
     book: (input: unknown) => Promise<ActionResult>;
     slots: LoadSlots;
-    search: (q: string) => Promise<PatientHit[]>;
+    search: SearchPatients;
   };
 };
 

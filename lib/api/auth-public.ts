@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { AppError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/request";
 
@@ -12,16 +13,16 @@ export function hostTenant(meta: RequestMeta): string {
   return meta.tenantSlug;
 }
 
-const token = z.string({ error: "Informe o token." }).min(1, "Informe o token.").max(200);
+const token = text({ error: "Informe o token." }).min(1, "Informe o token.").max(200);
 
 /** Only the token is read here; the rest of the body is the invitation form's (acceptInvitationSchema). */
 export const staffRegistrationSchema = z.looseObject({ token });
 export const resetPasswordSchema = z.object({
   token,
-  password: z.string({ error: "Informe uma senha." }).max(1024),
-  passwordConfirmation: z.string({ error: "Confirme a senha." }).max(1024),
+  password: text({ error: "Informe uma senha." }).max(1024),
+  passwordConfirmation: text({ error: "Confirme a senha." }).max(1024),
 });
-export const emailOnlySchema = z.object({ email: z.string({ error: "Informe o e-mail." }).max(254) });
+export const emailOnlySchema = z.object({ email: text({ error: "Informe o e-mail." }).max(254) });
 
 export const FORGOT_PASSWORD_ANSWER = {
   status: "sent",

@@ -58,3 +58,28 @@ describe("assertSameOrigin", () => {
     expect(codeOf(() => assertSameOrigin(req({ host: "demo.localhost:3000", "sec-fetch-site": "cross-site" })))).toBe("forbidden");
   });
 });
+
+describe("JSON nesting", () => {
+  const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
+
+  it("refuses a body nested deeper than MAX_JSON_DEPTH with 400 and the error shape, at any depth", async () => {
+    const { MAX_JSON_DEPTH, readJsonBody } = await import("./http");
+    await expect(readJsonBody(req({}, deep(MAX_JSON_DEPTH)))).resolves.toBeDefined();
+    for (const n of [MAX_JSON_DEPTH + 1, 20_000, 32_000]) {
+      const error = await readJsonBody(req({}, deep(n))).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      const r = errorResponse(error);
+      expect(r.status).toBe(400);
+      expect((await r.json()).error).toMatchObject({ code: "validation", message: expect.stringContaining(String(MAX_JSON_DEPTH)) });
+    }
+    const objects = '{"a":'.repeat(20_000) + "1" + "}".repeat(20_000);
+    expect(await readJsonBody(req({}, objects)).catch((e: AppError) => e.code)).toBe("validation");
+  });
+
+  it("the idempotency hash refuses deep values (400) instead of overflowing the stack", async () => {
+    const { requestHash } = await import("./idempotency");
+    let v: unknown = 1;
+    for (let i = 0; i < 20_000; i++) v = [v];
+    expect(codeOf(() => requestHash("POST", "http://demo.localhost/api/v1/patients", v))).toBe("validation");
+  });
+});

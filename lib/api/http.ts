@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError, type FieldErrors } from "@/lib/errors";
+import { validationMessage } from "@/lib/validation/messages";
 
 // The HTTP edge of the REST API, shared by every route handler under app/api/v1: read the body,
 // run the domain call, and turn whatever it throws into the one error shape of
@@ -10,6 +11,27 @@ const NO_STORE = { "cache-control": "no-store", pragma: "no-cache" };
 
 // Requests bodies here are a few hundred bytes; refuse big ones before reading them.
 const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * No request of this API nests deeper than a handful of levels. A 64 KiB body could otherwise
+ * nest ~32,000 levels, and any recursive walk of it (canonical JSON, zod, Prisma) would
+ * overflow the stack: refused up front as a 400.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+export const tooDeep = () =>
+  new AppError("validation", validationMessage("tooDeep", { max: MAX_JSON_DEPTH }), { _: [validationMessage("tooDeep", { max: MAX_JSON_DEPTH })] });
+
+/** Whether parsed JSON nests arrays/objects deeper than `max`; iterative, so any depth is safe to ask about. */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== "object") continue;
+    if (depth + 1 > max) return true;
+    for (const child of Object.values(node as Record<string, unknown>)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return Response.json(data, { status, headers: { ...NO_STORE, ...headers } });
@@ -57,11 +79,14 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     throw new AppError("validation", "Corpo da requisição incompleto.");
   }
   if (text.length > MAX_BODY_BYTES) throw new AppError("validation", "Corpo da requisição grande demais.");
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     throw new AppError("validation", "O corpo da requisição não é um JSON válido.");
   }
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) throw tooDeep();
+  return value;
 }
 
 /** The request's JSON body validated by `schema`; 400 (with fields) on bad JSON or shape. */

@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import type { Context } from "@/lib/context";
 import { withTenant } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors";
-import { canonicalJson } from "@/lib/format/canonical-json";
+import { canonicalJson, CanonicalJsonError } from "@/lib/format/canonical-json";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { errorResponse, json, noContent } from "./http";
+import { errorResponse, json, noContent, tooDeep } from "./http";
 
 // Idempotency-Key for POSTs that create something (booking, patients, later payments): a client
 // that lost the answer to a request may send it again with the same key and gets the first
@@ -33,10 +33,21 @@ const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 const SWEEP_EVERY = 50;
 const SWEEP_BATCH = 500;
 
-/** What "the same request" means: method, path (with query) and canonical body. */
+/**
+ * What "the same request" means: method, path (with query) and canonical body. readJsonBody
+ * already refuses bodies nested past MAX_JSON_DEPTH; a deeper value from any other caller is a
+ * 400 too, never a stack overflow.
+ */
 export function requestHash(method: string, url: string, body: unknown): string {
   const { pathname, search } = new URL(url);
-  return createHash("sha256").update(`${method.toUpperCase()}\n${pathname}${search}\n${canonicalJson(body)}`).digest("hex");
+  let canonical: string;
+  try {
+    canonical = canonicalJson(body);
+  } catch (e) {
+    if (e instanceof CanonicalJsonError) throw tooDeep();
+    throw e;
+  }
+  return createHash("sha256").update(`${method.toUpperCase()}\n${pathname}${search}\n${canonical}`).digest("hex");
 }
 
 /** The request's Idempotency-Key, or null when absent; 400 when present but malformed. */

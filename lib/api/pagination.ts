@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { derivedKey } from "@/lib/crypto/derived-keys";
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { AppError } from "@/lib/errors";
 import { canonicalJson } from "@/lib/format/canonical-json";
 
@@ -19,7 +20,7 @@ export type Keyset = KeyValue[];
 /** `limit` and `cursor` query parameters, as every list endpoint takes them. */
 export const pageParams = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
-  cursor: z.string().max(2048).optional(),
+  cursor: text().max(2048).optional(),
 });
 
 const macKey = () => derivedKey("prontivus api cursor v1");

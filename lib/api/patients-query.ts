@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { isValidCpf, normalizeCpf } from "@/lib/br/documents";
 import { AppError } from "@/lib/errors";
 import { formatDateInput, normalizePhone, parseDateInput } from "@/lib/patients/br-input";
@@ -17,14 +18,14 @@ import { decodeCursor, encodeCursor, scopeOf } from "./pagination";
 export const PATIENT_API_MAX_LIMIT = 100;
 
 const filters = z.object({
-  q: z.string().trim().min(1).max(100).optional(),
-  cpf: z.string().trim().optional()
+  q: text().trim().min(1).max(100).optional(),
+  cpf: text().trim().optional()
     .refine((v) => v === undefined || isValidCpf(v), "CPF inválido: confira os 11 dígitos.")
     .transform((v) => (v === undefined ? undefined : normalizeCpf(v))),
-  phone: z.string().trim().optional()
+  phone: text().trim().optional()
     .refine((v) => v === undefined || normalizePhone(v) !== null, "Telefone inválido: informe DDD e número.")
     .transform((v) => (v === undefined ? undefined : normalizePhone(v)!)),
-  birthDate: z.string().trim().optional()
+  birthDate: text().trim().optional()
     .refine((v) => v === undefined || parseDateInput(v) !== null, "Data inválida: use aaaa-mm-dd.")
     .transform((v) => (v === undefined ? undefined : formatDateInput(parseDateInput(v)))),
   status: z.enum(PATIENT_LIST_STATUSES, "Situação inválida: ACTIVE ou ARCHIVED.").default("ACTIVE"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { ACCESS_TOKEN_TTL_S, signAccessToken } from "@/lib/api/jwt";
 import { recordAudit, recordSecurityEvent } from "@/lib/audit/record";
 import { randomToken, sha256Hex } from "@/lib/crypto/tokens";
@@ -20,11 +21,11 @@ import type { TwoFactorPrompt } from "./two-factor-protocol";
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 export const apiLoginSchema = z.object({
-  email: z.string({ error: "Informe o e-mail." }).min(1, "Informe o e-mail.").max(254),
-  password: z.string({ error: "Informe a senha." }).min(1, "Informe a senha.").max(1024),
+  email: text({ error: "Informe o e-mail." }).min(1, "Informe o e-mail.").max(254),
+  password: text({ error: "Informe a senha." }).min(1, "Informe a senha.").max(1024),
 });
 export const apiRefreshSchema = z.object({
-  refreshToken: z.string({ error: "Informe o refresh token." }).min(1, "Informe o refresh token.").max(200),
+  refreshToken: text({ error: "Informe o refresh token." }).min(1, "Informe o refresh token.").max(200),
 });
 
 export type ApiTokens = { accessToken: string; tokenType: "Bearer"; expiresIn: number; refreshToken: string };

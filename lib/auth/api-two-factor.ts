@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import type { Context } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/request";
@@ -12,12 +13,12 @@ import { completeSecondStep } from "./two-factor-sign-in";
 // bearer's own account (start without a code, confirm with one).
 
 export const apiVerifyTwoFactorSchema = z.object({
-  challenge: z.string({ error: "Informe o challenge recebido no login." }).min(1, "Informe o challenge recebido no login.").max(1024),
-  code: z.string({ error: "Informe o código." }).trim().min(1, "Informe o código.").max(64),
+  challenge: text({ error: "Informe o challenge recebido no login." }).min(1, "Informe o challenge recebido no login.").max(1024),
+  code: text({ error: "Informe o código." }).trim().min(1, "Informe o código.").max(64),
 });
 
 export const apiSetupTwoFactorSchema = z.object({
-  code: z.string({ error: "Informe o código." }).trim().regex(/^\d{6}$/, "O código tem 6 dígitos.").optional(),
+  code: text({ error: "Informe o código." }).trim().regex(/^\d{6}$/, "O código tem 6 dígitos.").optional(),
 });
 
 // The texts the sign-in form shows for the same refusals.

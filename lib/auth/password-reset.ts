@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { recordAudit, recordSecurityEvent } from "@/lib/audit/record";
 import { openField } from "@/lib/crypto/config";
 import { hashPassword } from "@/lib/crypto/password";
@@ -36,9 +36,9 @@ export type PasswordResetDeps = {
 };
 const defaults: PasswordResetDeps = { sendMail: smtpSendMail, now: systemClock, minDurationMs: DEFAULT_MIN_DURATION_MS };
 
-const emailSchema = z.string().trim().toLowerCase().email("Informe um e-mail válido.").max(254);
+const emailSchema = text().trim().toLowerCase().email("Informe um e-mail válido.").max(254);
 // randomToken() gives 43 base64url characters; anything else cannot be ours.
-const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/);
+const tokenSchema = text().regex(/^[A-Za-z0-9_-]{32,128}$/);
 
 export function passwordResetUrl(tenantSlug: string, token: string): string {
   const e = env();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { recordAudit, recordSecurityEvent } from "@/lib/audit/record";
 import { lookupHash } from "@/lib/crypto/config";
 import { verifyPasswordOrDummy } from "@/lib/crypto/password";
@@ -24,8 +25,8 @@ import type { TwoFactorPrompt } from "./two-factor-protocol";
 // the code when the factor is a message, and two-factor-sign-in.ts finishes the sign-in.
 
 export const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(1024),
+  email: text().trim().toLowerCase().email().max(254),
+  password: text().min(1).max(1024),
 });
 
 export type SessionUser = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { recordAudit, recordSecurityEvent } from "@/lib/audit/record";
 import type { Context } from "@/lib/context";
 import { withTenant } from "@/lib/db/tenant";
@@ -23,14 +24,14 @@ export const otpEnrolmentStartSchema = z.discriminatedUnion("channel", [
   z.object({ channel: z.literal("EMAIL") }),
   z.object({
     channel: z.literal("SMS"),
-    phone: z.string({ error: "Informe um celular com DDD." }).max(30)
+    phone: text({ error: "Informe um celular com DDD." }).max(30)
       .transform((v, c) => normalizeMobile(v) ?? (c.addIssue({ code: "custom", message: "Informe um celular com DDD." }), z.NEVER)),
   }),
 ], { error: "Escolha e-mail ou SMS." });
 
 export const otpEnrolmentConfirmSchema = z.intersection(
   otpEnrolmentStartSchema,
-  z.object({ code: z.string({ error: "Informe o código." }).trim().regex(OTP_CODE_PATTERN, "O código tem 6 dígitos.") }),
+  z.object({ code: text({ error: "Informe o código." }).trim().regex(OTP_CODE_PATTERN, "O código tem 6 dígitos.") }),
 );
 
 export type OtpEnrolmentStart = z.output<typeof otpEnrolmentStartSchema>;

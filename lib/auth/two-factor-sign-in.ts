@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { withTenant } from "@/lib/db/tenant";
 import { env } from "@/lib/env";
 import { completePlatformSecondStep } from "@/lib/platform/two-factor";
@@ -12,7 +13,7 @@ import { secondStepIn, type SecondStepResult } from "./two-factor-verify";
 // Step 2 of sign-in: the challenge from step 1 plus a code, on a clinic's host (the platform's
 // root host is handled by lib/platform/two-factor.ts). The rules live in two-factor-verify.ts.
 
-export const secondFactorSchema = z.object({ challenge: z.string().min(1).max(1024), code: z.string().min(1).max(64) });
+export const secondFactorSchema = z.object({ challenge: text().min(1).max(1024), code: text().min(1).max(64) });
 
 export type { SecondStepResult };
 

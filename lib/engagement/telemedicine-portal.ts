@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/policy";
 import type { Context } from "@/lib/context";
@@ -73,7 +74,7 @@ export type TelemedicineRoom = { appointmentId: string; startsAt: string; doctor
 
 /** The waiting room: only for the patient who accepted the term of this very appointment. */
 export async function getTelemedicineRoom(ctx: Context, room: unknown): Promise<TelemedicineRoom> {
-  const roomId = parseInput(z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, "Sala inválida."), room);
+  const roomId = parseInput(text().regex(/^[A-Za-z0-9_-]{20,64}$/, "Sala inválida."), room);
   return withTenant(ctx, async (tx) => {
     const a = await ownTeleconsultation(tx, ctx, { telemedicineRoom: roomId });
     if (!a.telemedicineConsentAt || !(ACTIVE as readonly string[]).includes(a.status)) throw notFound("Sala");

@@ -1,15 +1,17 @@
 import { z } from "zod";
+import { isoDay } from "@/lib/validation/dates";
+import { text } from "@/lib/validation/text";
 
 // Inputs and DTOs of the waitlist; the only waitlist file client code imports.
 
-const localDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Informe a data.");
+const localDay = isoDay("Informe a data.");
 
 export const waitlistEntrySchema = z.object({
   patientId: z.uuid("Escolha o paciente."),
   doctorId: z.uuid("Médico inválido.").nullable().or(z.literal("").transform(() => null)).default(null),
   earliest: localDay,
   latest: localDay,
-  notes: z.string().trim().max(300, "No máximo 300 caracteres.").optional().transform((v) => v || null),
+  notes: text().trim().max(300, "No máximo 300 caracteres.").optional().transform((v) => v || null),
 }).refine((v) => v.latest >= v.earliest, { path: ["latest"], message: "A data final deve ser igual ou posterior à inicial." });
 export type WaitlistEntryInput = z.input<typeof waitlistEntrySchema>;
 

@@ -2,15 +2,19 @@
 // and the domain functions run the same code, so a value the browser accepts is one the server
 // accepts.
 
-/** dd/mm/aaaa (or aaaa-mm-dd from an API) → a UTC date, only if it is a real calendar day. */
+import { calendarDate } from "@/lib/validation/dates";
+
+/**
+ * dd/mm/aaaa (or aaaa-mm-dd from an API) → a UTC date, only if it is a real calendar day within
+ * the accepted years (lib/validation/dates.ts: 01/01/0001 is refused, not read as 1901).
+ */
 export function parseDateInput(value: string): Date | null {
   const text = value.trim();
   const br = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const [day, month, year] = br ? [br[1], br[2], br[3]] : iso ? [iso[3], iso[2], iso[1]] : [];
   if (!day || !month || !year) return null;
-  const d = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  return d.getUTCDate() === Number(day) && d.getUTCMonth() === Number(month) - 1 && d.getUTCFullYear() === Number(year) ? d : null;
+  return calendarDate(Number(year), Number(month), Number(day));
 }
 
 /** A UTC calendar date → "dd/mm/aaaa" (date columns carry no time zone). */

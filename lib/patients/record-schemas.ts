@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { isValidCns, isValidCpf, normalizeCns, normalizeCpf, UFS } from "@/lib/br/documents";
 import { normalizeCep, normalizePhone, parseDateInput } from "./br-input";
+import { rangeMessage, yearOutOfRange } from "@/lib/validation/dates";
+import { validationMessage } from "@/lib/validation/messages";
+import { text } from "@/lib/validation/text";
 
 // Inputs of the patient registry. Client-safe: the staff forms validate with these schemas and
 // the domain functions (lib/patients/mutations.ts, allergies.ts, consents.ts) parse the same
@@ -34,32 +37,35 @@ export const MSG = {
 } as const;
 
 const optionalText = (max: number) =>
-  z.string().trim().max(max, MSG.tooLong).optional().transform((v) => v || null);
+  text().trim().max(max, MSG.tooLong).optional().transform((v) => v || null);
 
 const optionalParsed = <T>(parse: (v: string) => T | null, message: string) =>
-  z.string().trim().optional().transform((v, ctx) => {
+  text().trim().optional().transform((v, ctx) => {
     if (!v) return null;
     const parsed = parse(v);
     if (parsed === null) { ctx.addIssue({ code: "custom", message }); return z.NEVER; }
     return parsed;
   });
 
-const dateInput = (message: string, check: (d: Date) => boolean) =>
-  optionalParsed((v) => { const d = parseDateInput(v); return d && check(d) ? d : null; }, message);
+/** dd/mm/aaaa (or aaaa-mm-dd); a year outside 1900–2100 gets the range message. */
+const dateField = (message: string) =>
+  text().trim().optional().transform((v, ctx) => {
+    if (!v) return null;
+    const d = parseDateInput(v);
+    if (d === null) { ctx.addIssue({ code: "custom", message: yearOutOfRange(v) ? rangeMessage() : message }); return z.NEVER; }
+    return d;
+  });
 
-const birthDate = dateInput(MSG.date, (d) => {
-  const oldest = new Date(); oldest.setUTCFullYear(oldest.getUTCFullYear() - 130);
-  return d <= new Date() && d >= oldest;
-});
+const birthDate = dateField(MSG.date).refine((d) => d === null || d <= new Date(), validationMessage("futureBirthDate"));
 
-export const fullNameField = z.string().trim().min(3, MSG.name).max(200, MSG.tooLong);
+export const fullNameField = text().trim().min(3, MSG.name).max(200, MSG.tooLong);
 export const phoneField = optionalParsed(normalizePhone, MSG.phone);
 const checked = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
 export const emergencyContactSchema = z.object({
-  name: z.string().trim().min(2, "Informe o nome do contato.").max(200, MSG.tooLong),
-  relationship: z.string().trim().min(2, "Informe o parentesco.").max(60, MSG.tooLong),
-  phone: z.string().trim().transform((v, ctx) => normalizePhone(v) ?? (ctx.addIssue({ code: "custom", message: MSG.phone }), z.NEVER)),
+  name: text().trim().min(2, "Informe o nome do contato.").max(200, MSG.tooLong),
+  relationship: text().trim().min(2, "Informe o parentesco.").max(60, MSG.tooLong),
+  phone: text().trim().transform((v, ctx) => normalizePhone(v) ?? (ctx.addIssue({ code: "custom", message: MSG.phone }), z.NEVER)),
 });
 
 const registrationFields = z.object({
@@ -68,10 +74,10 @@ const registrationFields = z.object({
   documentException: z.enum(DOCUMENT_EXCEPTIONS).or(z.literal("")).optional().transform((v) => v || null),
   cpf: optionalParsed((v) => (isValidCpf(v) ? normalizeCpf(v) : null), MSG.cpfInvalid),
   cns: optionalParsed((v) => (isValidCns(v) ? normalizeCns(v) : null), MSG.cnsInvalid),
-  passport: z.string().trim().toUpperCase().max(20, MSG.tooLong).optional().transform((v) => v || null),
+  passport: text().trim().toUpperCase().max(20, MSG.tooLong).optional().transform((v) => v || null),
   birthDate,
   sex: z.enum(SEXES).catch("UNKNOWN").default("UNKNOWN"),
-  email: z.string().trim().toLowerCase().optional()
+  email: text().trim().toLowerCase().optional()
     .transform((v) => v || null)
     .refine((v) => v === null || z.email().max(254).safeParse(v).success, MSG.email),
   phone: phoneField,
@@ -81,13 +87,13 @@ const registrationFields = z.object({
   complement: optionalText(100),
   district: optionalText(100),
   city: optionalText(100),
-  uf: z.string().trim().toUpperCase().optional().transform((v) => v || null)
+  uf: text().trim().toUpperCase().optional().transform((v) => v || null)
     .refine((v) => v === null || (UFS as readonly string[]).includes(v), MSG.uf),
-  insuranceProviderId: z.string().trim().optional().transform((v) => v || null)
+  insuranceProviderId: text().trim().optional().transform((v) => v || null)
     .refine((v) => v === null || z.uuid().safeParse(v).success, MSG.insurer),
   insurancePlan: optionalText(120),
   insuranceCardNumber: optionalText(40),
-  insuranceValidUntil: dateInput(MSG.date, () => true),
+  insuranceValidUntil: dateField(MSG.date),
   emergencyContacts: z.array(emergencyContactSchema).max(MAX_EMERGENCY_CONTACTS, "No máximo 3 contatos.").default([]),
 });
 
@@ -126,12 +132,12 @@ export type PatientCreateData = z.output<typeof patientCreateSchema>;
 /** Quick pre-registration at the phone or the desk: name and phone, completed later. */
 export const patientPreRegistrationSchema = z.object({
   fullName: fullNameField,
-  phone: z.string().trim().transform((v, ctx) => normalizePhone(v) ?? (ctx.addIssue({ code: "custom", message: v ? MSG.phone : MSG.phoneRequired }), z.NEVER)),
+  phone: text().trim().transform((v, ctx) => normalizePhone(v) ?? (ctx.addIssue({ code: "custom", message: v ? MSG.phone : MSG.phoneRequired }), z.NEVER)),
 });
 export type PatientPreRegistrationInput = z.input<typeof patientPreRegistrationSchema>;
 
 export const allergySchema = z.object({
-  substance: z.string().trim().min(2, "Informe a substância.").max(200, MSG.tooLong),
+  substance: text().trim().min(2, "Informe a substância.").max(200, MSG.tooLong),
   reaction: optionalText(400),
   severity: z.enum(ALLERGY_SEVERITIES, "Escolha a gravidade."),
 });

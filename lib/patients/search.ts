@@ -9,6 +9,7 @@ import { formatCalendarDate } from "@/lib/format/date";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { LIST_CAP, NAME_SEARCH_CAP, patientListQuery, type PatientListItem, type PatientPage } from "./schemas";
 import { classifySearch, escapeLike, type SearchIntent } from "./search-query";
+import { parseInput } from "@/lib/users/parse";
 
 // Patient search for the staff list and /api/v1/patients. Two steps in one transaction: find
 // the ids of at most CAP matches in rank order (cheap: index-only or a small bitmap), then read
@@ -62,7 +63,7 @@ function idsFor(tx: Tx, ctx: Context, intent: SearchIntent, status: string, cap:
  */
 export async function searchPatients(ctx: Context, input: unknown): Promise<PatientPage> {
   if (!can(ctx, "patients:read")) throw forbidden();
-  const { q, status, page, pageSize } = patientListQuery.parse(input ?? {});
+  const { q, status, page, pageSize } = parseInput(patientListQuery, input ?? {});
   const intent = classifySearch(q);
   const cap = intent.kind === "all" ? LIST_CAP : NAME_SEARCH_CAP;
   const { ids, rows } = await withTenant(ctx, async (tx) => {

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { calendarDate, rangeMessage, yearOutOfRange } from "@/lib/validation/dates";
+import { validationMessage } from "@/lib/validation/messages";
+import { text } from "@/lib/validation/text";
 import { recordAudit, recordSecurityEvent } from "@/lib/audit/record";
 import { consumeOtp, issueOtp } from "@/lib/auth/one-time-codes";
 import { validatePassword } from "@/lib/auth/password-policy";
@@ -32,12 +35,10 @@ export type SelfRegistrationDeps = { sendMail: (m: MailMessage) => Promise<void>
 const defaults: SelfRegistrationDeps = { sendMail: smtpSendMail, now: () => new Date() };
 type Meta = Pick<RequestMeta, "requestId" | "ip" | "userAgent">;
 
-/** dd/mm/aaaa → a UTC date, only if it is a real calendar day (31/02 is refused). */
+/** dd/mm/aaaa → a UTC date, only if it is a real calendar day in the accepted years (31/02 and 01/01/0001 are refused). */
 export function parseBrDate(value: string): Date | null {
   const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value.trim());
-  if (!m) return null;
-  const d = new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1])));
-  return d.getUTCDate() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 ? d : null;
+  return m ? calendarDate(Number(m[3]), Number(m[2]), Number(m[1])) : null;
 }
 
 /** Brazilian mobile: DDD (no zero digits) + 9 + 8 digits; an optional +55 is dropped. */
@@ -46,27 +47,27 @@ export function normalizeMobile(value: string): string | null {
   return /^[1-9]{2}9\d{8}$/.test(digits) ? digits : null;
 }
 
-const email = z.string().trim().toLowerCase().pipe(z.email("Informe um e-mail válido.").max(254));
+const email = text().trim().toLowerCase().pipe(z.email("Informe um e-mail válido.").max(254));
 const checked = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
 export const selfRegistrationSchema = z.object({
-  name: z.string().trim().min(3, "Informe seu nome completo.").max(200, "Nome muito longo."),
-  cpf: z.string().trim().refine(isValidCpf, "CPF inválido.").transform(normalizeCpf),
-  birthDate: z.string().transform((v, c) => {
+  name: text().trim().min(3, "Informe seu nome completo.").max(200, "Nome muito longo."),
+  cpf: text().trim().refine(isValidCpf, "CPF inválido.").transform(normalizeCpf),
+  birthDate: text().transform((v, c) => {
     const d = parseBrDate(v);
-    const oldest = new Date(); oldest.setUTCFullYear(oldest.getUTCFullYear() - 130);
-    if (!d || d > new Date() || d < oldest) { c.addIssue({ code: "custom", message: "Data de nascimento inválida (dd/mm/aaaa)." }); return z.NEVER; }
+    if (!d) { c.addIssue({ code: "custom", message: yearOutOfRange(v) ? rangeMessage() : "Data de nascimento inválida (dd/mm/aaaa)." }); return z.NEVER; }
+    if (d > new Date()) { c.addIssue({ code: "custom", message: validationMessage("futureBirthDate") }); return z.NEVER; }
     return d;
   }),
   email,
-  phone: z.string().transform((v, c) => normalizeMobile(v) ?? (c.addIssue({ code: "custom", message: "Informe um celular com DDD." }), z.NEVER)),
-  password: z.string().min(1, "Informe uma senha.").max(128, "A senha deve ter no máximo 128 caracteres."),
+  phone: text().transform((v, c) => normalizeMobile(v) ?? (c.addIssue({ code: "custom", message: "Informe um celular com DDD." }), z.NEVER)),
+  password: text().min(1, "Informe uma senha.").max(128, "A senha deve ter no máximo 128 caracteres."),
   terms: checked.refine((v) => v, "É preciso aceitar o termo para criar a conta."),
   consentEmail: checked,
   consentSms: checked,
 });
 export type SelfRegistrationData = z.output<typeof selfRegistrationSchema>;
-export const confirmEmailSchema = z.object({ email, code: z.string().trim().regex(/^\d{6}$/, "O código tem 6 dígitos.") });
+export const confirmEmailSchema = z.object({ email, code: text().trim().regex(/^\d{6}$/, "O código tem 6 dígitos.") });
 
 async function activeTenant(slug: string) {
   const tenant = await findTenant(slug);

@@ -101,12 +101,12 @@ export async function bookAppointment(ctx: Context, input: unknown, now: Date = 
 /** Every slot of one agenda's day (free, booked, blocked, past), for the calendar and the API. */
 const slotQuery = z.object({ agendaId: z.uuid("Identificador inválido."), date: localDate });
 
-export async function listAgendaSlots(ctx: Context, input: { agendaId: string; date: string }, now: Date = new Date()): Promise<Slot[]> {
+export async function listAgendaSlots(ctx: Context, input: unknown, now: Date = new Date()): Promise<Slot[]> {
   assertCan(ctx, "appointments:read");
   const { agendaId, date } = parseInput(slotQuery, input);
   return withTenant(ctx, async (tx) => agendaDaySlots(tx, ctx, await loadAgenda(tx, ctx, agendaId), date, now));
 }
 
-export async function listFreeSlots(ctx: Context, input: { agendaId: string; date: string }, now: Date = new Date()): Promise<Slot[]> {
+export async function listFreeSlots(ctx: Context, input: unknown, now: Date = new Date()): Promise<Slot[]> {
   return (await listAgendaSlots(ctx, input, now)).filter((s) => s.state === "free");
 }

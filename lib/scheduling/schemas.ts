@@ -1,5 +1,7 @@
 import type { ActionResult as SharedActionResult } from "@/lib/action-result";
 import { z } from "zod";
+import { isoDay, isoInstant, isoLocalDateTime } from "@/lib/validation/dates";
+import { text } from "@/lib/validation/text";
 import type { AppointmentModality, AppointmentStatus } from "@/lib/generated/prisma/enums";
 
 // Inputs and DTOs of scheduling; the only file of lib/scheduling that client code imports.
@@ -16,14 +18,13 @@ import type { AppointmentModality, AppointmentStatus } from "@/lib/generated/pri
 // Another clinic's id, or an appointment a doctor may not see, is `not_found` (404).
 
 const uuid = z.uuid("Identificador inválido.");
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use o formato hh:mm.");
+const time = text().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use o formato hh:mm.");
 
 /** "2026-11-25": a calendar day in the clinic's time zone. */
-export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Data inválida.")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Data inválida.");
+export const localDate = isoDay("Data inválida.");
 
 /** "2026-11-25T14:30": a wall-clock moment in the clinic's time zone (datetime-local inputs). */
-export const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Data e hora inválidas.");
+export const localDateTime = isoLocalDateTime("Data e hora inválidas.");
 
 export const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 export const fromMinutes = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
@@ -35,7 +36,7 @@ export const workingIntervalSchema = z.object({
 });
 
 export const agendaInputSchema = z.object({
-  name: z.string().trim().min(3, "Informe um nome para a agenda.").max(120, "Nome muito longo."),
+  name: text().trim().min(3, "Informe um nome para a agenda.").max(120, "Nome muito longo."),
   doctorId: uuid,
   slotMinutes: z.coerce.number("Informe a duração.").int("Use minutos inteiros.")
     .min(5, "Mínimo de 5 minutos.").max(240, "Máximo de 240 minutos."),
@@ -66,13 +67,13 @@ export const agendaBlockInputSchema = z.object({
   agendaId: uuid,
   startsAt: localDateTime,
   endsAt: localDateTime,
-  reason: z.string().trim().min(3, "Informe o motivo (ex.: férias, feriado).").max(200, "Motivo muito longo."),
+  reason: text().trim().min(3, "Informe o motivo (ex.: férias, feriado).").max(200, "Motivo muito longo."),
 }).refine((v) => v.endsAt > v.startsAt, { path: ["endsAt"], message: "O fim deve ser depois do início." });
 export type AgendaBlockInput = z.input<typeof agendaBlockInputSchema>;
 
 const encaixeFields = {
   isEncaixe: z.boolean().default(false),
-  encaixeReason: z.string().trim().max(300, "Motivo muito longo.").optional().transform((v) => v || undefined),
+  encaixeReason: text().trim().max(300, "Motivo muito longo.").optional().transform((v) => v || undefined),
   /** Only for an encaixe: a length other than the agenda's slot. */
   durationMinutes: z.coerce.number().int().min(5).max(240).optional(),
 };
@@ -85,11 +86,11 @@ const needsEncaixeReason = (v: { isEncaixe: boolean; encaixeReason?: string }, i
 export const bookAppointmentSchema = z.object({
   agendaId: uuid,
   patientId: uuid,
-  startsAt: z.iso.datetime({ offset: true, message: "Horário inválido." }).transform((s) => new Date(s)),
+  startsAt: isoInstant("Horário inválido."),
   modality: z.enum(["IN_PERSON", "TELEMEDICINE"], "Escolha a modalidade.").default("IN_PERSON"),
   /** null: particular (private). */
   insuranceProviderId: uuid.nullable().or(z.literal("").transform(() => null)).default(null),
-  reason: z.string().trim().max(300, "Motivo muito longo.").optional().transform((v) => v || undefined),
+  reason: text().trim().max(300, "Motivo muito longo.").optional().transform((v) => v || undefined),
   ...encaixeFields,
 }).superRefine(needsEncaixeReason);
 export type BookAppointmentInput = z.input<typeof bookAppointmentSchema>;
@@ -99,7 +100,7 @@ export type TransitionTarget = (typeof TRANSITION_TARGETS)[number];
 
 export const transitionSchema = z.object({
   to: z.enum(TRANSITION_TARGETS, "Situação inválida."),
-  reason: z.string().trim().max(300, "Motivo muito longo.").optional().transform((v) => v || undefined),
+  reason: text().trim().max(300, "Motivo muito longo.").optional().transform((v) => v || undefined),
 }).refine((v) => v.to !== "CANCELLED" || (v.reason?.length ?? 0) >= 3, { path: ["reason"], message: "Informe o motivo do cancelamento." });
 export type TransitionInput = z.input<typeof transitionSchema>;
 
@@ -120,33 +121,33 @@ export const ACTIVE_STATUSES: readonly AppointmentStatus[] = ["SCHEDULED", "CONF
 
 export const rescheduleSchema = z.object({
   agendaId: uuid.optional(),
-  startsAt: z.iso.datetime({ offset: true, message: "Horário inválido." }).transform((s) => new Date(s)),
+  startsAt: isoInstant("Horário inválido."),
   ...encaixeFields,
 }).superRefine(needsEncaixeReason);
 export type RescheduleInput = z.input<typeof rescheduleSchema>;
 
 export const updateAppointmentSchema = z.object({
   status: z.enum(TRANSITION_TARGETS, "Situação inválida.").optional(),
-  cancellationReason: z.string().trim().max(300).optional(),
-  startsAt: z.iso.datetime({ offset: true, message: "Horário inválido." }).optional(),
+  cancellationReason: text().trim().max(300).optional(),
+  startsAt: isoInstant("Horário inválido.").transform((d) => d.toISOString()).optional(),
   agendaId: uuid.optional(),
   isEncaixe: z.boolean().optional(),
-  encaixeReason: z.string().trim().max(300).optional(),
-  reason: z.string().trim().max(300, "Motivo muito longo.").nullable().optional(),
+  encaixeReason: text().trim().max(300).optional(),
+  reason: text().trim().max(300, "Motivo muito longo.").nullable().optional(),
   modality: z.enum(["IN_PERSON", "TELEMEDICINE"]).optional(),
 }).refine((v) => !(v.status && v.startsAt), { path: ["status"], message: "Altere a situação ou o horário, não ambos." });
 export type UpdateAppointmentInput = z.input<typeof updateAppointmentSchema>;
 
 export const listAppointmentsSchema = z.object({
-  from: z.iso.datetime({ offset: true }).optional().transform((s) => (s ? new Date(s) : undefined)),
-  to: z.iso.datetime({ offset: true }).optional().transform((s) => (s ? new Date(s) : undefined)),
+  from: isoInstant().optional(),
+  to: isoInstant().optional(),
   doctorId: uuid.optional(),
   agendaId: uuid.optional(),
   patientId: uuid.optional(),
   status: z.enum(["SCHEDULED", "CONFIRMED", "ARRIVED", "IN_PROGRESS", "COMPLETED", "CANCELLED", "NO_SHOW"]).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** Opaque: the `nextCursor` of the previous page. */
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
 });
 export type ListAppointmentsInput = z.input<typeof listAppointmentsSchema>;
 

@@ -10,6 +10,7 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { AppointmentStatus } from "@/lib/generated/prisma/enums";
 import { parseTenantSettings } from "@/lib/tenancy/settings";
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { assertCan, parseInput, toRef, visibleDoctor } from "./access";
 import { canMove, NEXT_STATUS, transitionSchema, type TransitionTarget } from "./schemas";
 
@@ -96,7 +97,7 @@ export async function transitionAppointment(ctx: Context, id: string, input: unk
 const patientCancelSchema = z.object({
   appointmentId: z.uuid("Identificador inválido."),
   patientId: z.uuid("Identificador inválido."),
-  reason: z.string().trim().max(300).optional().transform((v) => v || "cancelado pelo paciente"),
+  reason: text().trim().max(300).optional().transform((v) => v || "cancelado pelo paciente"),
 });
 
 /**

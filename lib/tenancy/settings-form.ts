@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { RoleKey } from "@/lib/generated/prisma/enums";
 import { ATTACHMENT_MAX_MEGABYTES, type TenantSettings } from "./settings";
 
@@ -31,7 +32,7 @@ export const settingsFormSchema = z.object({
   patientIdleMinutes: whole("os minutos", 5, 240),
   absoluteSessionHours: whole("as horas", 1, 24),
   minCancellationNoticeHours: whole("as horas", 0, 168),
-  reminderOffsetsHours: z.string().max(100).superRefine((text, issue) => {
+  reminderOffsetsHours: text().max(100).superRefine((text, issue) => {
     const hours = parseReminderHours(text);
     if (hours === null) issue.addIssue({ code: "custom", message: `Informe horas inteiras entre 1 e ${MAX_REMINDER_HOURS}, separadas por vírgula.` });
     else if (hours.length > MAX_REMINDERS) issue.addIssue({ code: "custom", message: `No máximo ${MAX_REMINDERS} lembretes.` });

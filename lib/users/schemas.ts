@@ -1,5 +1,6 @@
 import type { ActionResult as SharedActionResult } from "@/lib/action-result";
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { isValidCpf, isValidCrm, normalizeCpf, normalizeCrm, UFS } from "@/lib/br/documents";
 import type { FieldErrors } from "@/lib/errors";
 
@@ -13,7 +14,7 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 const uuid = z.uuid("Identificador inválido.");
 
 export const inviteUserSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("Informe um e-mail válido.").max(254)),
+  email: text().trim().toLowerCase().pipe(z.email("Informe um e-mail válido.").max(254)),
   role: z.enum(STAFF_ROLES, "Escolha um papel."),
 });
 export type InviteUserInput = z.input<typeof inviteUserSchema>;
@@ -35,14 +36,14 @@ export type InvitationIdInput = z.input<typeof invitationIdSchema>;
 // Password rules beyond "present and not absurdly long" live in lib/auth/password-policy.ts,
 // which needs the invited e-mail (known only on the server) to refuse passwords that contain it.
 export const acceptInvitationSchema = z.object({
-  name: z.string().trim().min(3, "Informe seu nome completo.").max(200, "Nome muito longo."),
-  cpf: z.string().trim().refine(isValidCpf, "CPF inválido.").transform(normalizeCpf),
-  crm: z.string().trim().max(12, "CRM inválido.").optional().transform((v) => (v ? v : undefined)),
-  crmUf: z.string().trim().toUpperCase().optional()
+  name: text().trim().min(3, "Informe seu nome completo.").max(200, "Nome muito longo."),
+  cpf: text().trim().refine(isValidCpf, "CPF inválido.").transform(normalizeCpf),
+  crm: text().trim().max(12, "CRM inválido.").optional().transform((v) => (v ? v : undefined)),
+  crmUf: text().trim().toUpperCase().optional()
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || (UFS as readonly string[]).includes(v), "UF inválida."),
-  password: z.string().min(1, "Informe uma senha.").max(128, "A senha deve ter no máximo 128 caracteres."),
-  passwordConfirmation: z.string(),
+  password: text().min(1, "Informe uma senha.").max(128, "A senha deve ter no máximo 128 caracteres."),
+  passwordConfirmation: text(),
 }).superRefine((v, issue) => {
   if (v.password !== v.passwordConfirmation) {
     issue.addIssue({ code: "custom", path: ["passwordConfirmation"], message: "As senhas não conferem." });

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { actionResult } from "@/lib/action-result";
 import { currentPlatformContext } from "@/lib/auth/session";
 import { unauthorized } from "@/lib/errors";
@@ -22,7 +23,7 @@ export async function startPlatformTotpAction() {
   });
 }
 
-const codeSchema = z.object({ code: z.string().trim().min(1).max(16) });
+const codeSchema = z.object({ code: text().trim().min(1).max(16) });
 export async function confirmPlatformTotpAction(input: unknown) {
   return actionResult(async () => {
     const ctx = await self();
@@ -33,7 +34,7 @@ export async function confirmPlatformTotpAction(input: unknown) {
   });
 }
 
-const passwordSchema = z.object({ currentPassword: z.string().min(1).max(1024) });
+const passwordSchema = z.object({ currentPassword: text().min(1).max(1024) });
 export async function disablePlatformTotpAction(input: unknown) {
   return actionResult(async () => {
     const ctx = await self();

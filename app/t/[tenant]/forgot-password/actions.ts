@@ -1,5 +1,6 @@
 "use server";
 
+import { formField } from "@/lib/action-result";
 import type { ForgotPasswordState } from "@/components/auth/password-reset-state";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
 import { isAppError } from "@/lib/errors";
@@ -10,13 +11,13 @@ import { requestMeta } from "@/lib/request";
 // for known and unknown addresses; so does this adapter.
 export async function requestPasswordResetAction(_prev: ForgotPasswordState, form: FormData): Promise<ForgotPasswordState> {
   const meta = await requestMeta();
-  const email = form.get("email");
+  const email = formField(form, "email");
   if (!meta.tenantSlug) return { status: "sent" };
   try {
     await requestPasswordReset(meta.tenantSlug, email, meta);
     return { status: "sent" };
   } catch (error) {
-    if (isAppError(error)) return { status: "error", message: error.message, fields: error.fields, email: typeof email === "string" ? email : "" };
+    if (isAppError(error)) return { status: "error", message: error.message, fields: error.fields, email };
     throw error;
   }
 }

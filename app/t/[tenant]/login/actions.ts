@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { actionResult, type ActionResult } from "@/lib/action-result";
 import { resendSignInCode } from "@/lib/auth/two-factor-message";
 import { AppError } from "@/lib/errors";
@@ -9,7 +10,7 @@ import { requestMeta } from "@/lib/request";
 // "Resend the code" at the second sign-in step. A public endpoint (no session yet): the signed
 // challenge from the password step is the proof, and the store throttles sends per user.
 
-const schema = z.object({ challenge: z.string().min(1).max(1024) });
+const schema = z.object({ challenge: text().min(1).max(1024) });
 
 export async function resendSignInCodeAction(input: unknown): Promise<ActionResult<{ destination: string }>> {
   return actionResult(async () => {

@@ -11,6 +11,7 @@ import ehrVitals from "./ehr-vitals.json";
 import ehrAccess from "./ehr-access.json";
 import ehrSigning from "./ehr-signing.json";
 import ehrCid10 from "./ehr-cid10.json";
+import validation from "./validation.json";
 
-const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrAttachments, ehrVitals, ehrAccess, ehrSigning, ehrCid10 };
+const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrAttachments, ehrVitals, ehrAccess, ehrSigning, ehrCid10, validation };
 export default messages;

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { actionResult } from "@/lib/action-result";
 import { selfContext } from "@/lib/auth/guards";
 import { confirmTotpEnrolment, disableTwoFactor, startTotpEnrolment } from "@/lib/auth/two-factor";
@@ -19,7 +20,7 @@ export async function startTotpEnrolmentAction() {
   });
 }
 
-const codeSchema = z.object({ code: z.string().trim().min(1).max(16) });
+const codeSchema = z.object({ code: text().trim().min(1).max(16) });
 export async function confirmTotpEnrolmentAction(input: unknown) {
   return actionResult(async () => {
     const ctx = await selfContext();
@@ -48,7 +49,7 @@ export async function confirmOtpEnrolmentAction(input: unknown) {
   });
 }
 
-const passwordSchema = z.object({ currentPassword: z.string().min(1).max(1024) });
+const passwordSchema = z.object({ currentPassword: text().min(1).max(1024) });
 export async function disableTwoFactorAction(input: unknown) {
   return actionResult(async () => {
     const ctx = await selfContext();

@@ -2,9 +2,8 @@
 
 import type { Permission } from "@/lib/auth/permissions";
 import { contextFor } from "@/lib/auth/guards";
-import { actionResult } from "@/lib/action-result";
+import { actionResult, type ActionResult as SharedActionResult } from "@/lib/action-result";
 import type { Context } from "@/lib/context";
-import { isAppError } from "@/lib/errors";
 import { listPatients } from "@/lib/patients/queries";
 import { bookAppointment, listFreeSlots } from "@/lib/scheduling/booking";
 import { rescheduleAppointment } from "@/lib/scheduling/reschedule";
@@ -33,22 +32,20 @@ export async function rescheduleAction(id: string, input: unknown) {
 
 export type PatientHit = { id: string; name: string; detail: string };
 
-export async function searchPatientsAction(q: unknown): Promise<PatientHit[]> {
-  const ctx = await contextFor("patients:read");
-  if (typeof q !== "string" || q.trim().length < 2) return [];
-  const page = await listPatients(ctx, { q, pageSize: 8 });
-  return page.rows.map((p) => ({
-    id: p.id, name: p.socialName ?? p.fullName,
-    detail: [p.socialName ? p.fullName : null, p.cpf, p.birthDate, p.insurance].filter(Boolean).join(" · "),
-  }));
+/** The booking form's patient search; a refusal (signed out, no permission, bad text) is a result. */
+export async function searchPatientsAction(q: unknown): Promise<SharedActionResult<{ hits: PatientHit[] }>> {
+  return actionResult(async () => {
+    const ctx = await contextFor("patients:read");
+    if (typeof q !== "string" || q.trim().length < 2) return { hits: [] };
+    const page = await listPatients(ctx, { q, pageSize: 8 });
+    const hits = page.rows.map((p) => ({
+      id: p.id, name: p.socialName ?? p.fullName,
+      detail: [p.socialName ? p.fullName : null, p.cpf, p.birthDate, p.insurance].filter(Boolean).join(" · "),
+    }));
+    return { hits };
+  });
 }
 
-export async function freeSlotsAction(input: { agendaId: string; date: string }): Promise<Slot[]> {
-  const ctx = await contextFor("appointments:read");
-  try {
-    return await listFreeSlots(ctx, input);
-  } catch (error) {
-    if (isAppError(error)) return [];
-    throw error;
-  }
+export async function freeSlotsAction(input: unknown): Promise<SharedActionResult<{ slots: Slot[] }>> {
+  return actionResult(async () => ({ slots: await listFreeSlots(await contextFor("appointments:read"), input) }));
 }

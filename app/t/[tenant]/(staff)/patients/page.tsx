@@ -1,12 +1,28 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
+import { Alert } from "@/components/ui/alert";
 import { requireStaff } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/policy";
+import { isAppError } from "@/lib/errors";
+import type { PatientPage } from "@/lib/patients/schemas";
 import { searchPatients } from "@/lib/patients/search";
 import { PatientsTable } from "./_components/patients-table";
 
 export const metadata: Metadata = { title: "Pacientes" };
+
+type Search = PatientPage | (PatientPage & { refusal: string });
+
+/** Search text that cannot be searched (a NUL byte, say) is shown as the refusal it is, with no rows. */
+async function searchOrRefusal(ctx: Parameters<typeof searchPatients>[0], input: Parameters<typeof searchPatients>[1]): Promise<Search> {
+  try {
+    return await searchPatients(ctx, input);
+  } catch (error) {
+    if (!isAppError(error) || error.code !== "validation") throw error;
+    const refusal = Object.values(error.fields ?? {}).flat()[0] ?? error.message;
+    return { rows: [], total: 0, capped: false, page: 1, pageSize: 20, kind: "all", refusal };
+  }
+}
 
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireStaff("patients:read");
@@ -15,12 +31,14 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   const [t, tr, result] = await Promise.all([
     getTranslations("patients"),
     getTranslations("patientRecord"),
-    searchPatients(ctx, { q: one(sp.q), page: one(sp.page), status: one(sp.status) === "archived" ? "ARCHIVED" : "ACTIVE" }),
+    searchOrRefusal(ctx, { q: one(sp.q), page: one(sp.page), status: one(sp.status) === "archived" ? "ARCHIVED" : "ACTIVE" }),
   ]);
+  const refusal = "refusal" in result ? result.refusal : null;
   const description = result.capped ? tr("list.moreThan", { count: result.total }) : t("total", { count: result.total });
   return (
     <>
       <PageHeader title={t("title")} description={description} />
+      {refusal && <Alert tone="danger" className="mb-4">{refusal}</Alert>}
       <PatientsTable
         rows={result.rows}
         total={result.total}

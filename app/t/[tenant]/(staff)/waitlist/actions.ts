@@ -2,20 +2,19 @@
 
 import { revalidatePath } from "next/cache";
 import type { WaitlistFormState } from "@/components/engagement/waitlist-form";
+import { actionResult, formField, type ActionResult } from "@/lib/action-result";
 import { contextFor } from "@/lib/auth/guards";
 import { addToWaitlist, cancelWaitlistEntry } from "@/lib/engagement/waitlist";
 import { isAppError } from "@/lib/errors";
 
-const text = (form: FormData, name: string) => {
-  const v = form.get(name);
-  return typeof v === "string" ? v : "";
-};
+// Thin adapters (public POST endpoints): appointments:write, then the domain function, which
+// validates. Refusals come back as results; only a bug propagates.
 
 export async function addToWaitlistAction(_prev: WaitlistFormState, form: FormData): Promise<WaitlistFormState> {
-  const values = Object.fromEntries(["doctorId", "earliest", "latest", "notes"].map((k) => [k, text(form, k)]));
+  const values = Object.fromEntries(["doctorId", "earliest", "latest", "notes"].map((k) => [k, formField(form, k)]));
   try {
     const ctx = await contextFor("appointments:write");
-    await addToWaitlist(ctx, { patientId: text(form, "patientId"), ...values });
+    await addToWaitlist(ctx, { patientId: formField(form, "patientId"), ...values });
     revalidatePath("/waitlist");
     return { status: "saved" };
   } catch (error) {
@@ -24,8 +23,10 @@ export async function addToWaitlistAction(_prev: WaitlistFormState, form: FormDa
   }
 }
 
-export async function cancelWaitlistEntryAction(form: FormData): Promise<void> {
-  const ctx = await contextFor("appointments:write");
-  await cancelWaitlistEntry(ctx, text(form, "id"));
-  revalidatePath("/waitlist");
+export async function cancelWaitlistEntryAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return actionResult(async () => {
+    await cancelWaitlistEntry(await contextFor("appointments:write"), formField(form, "id"));
+    revalidatePath("/waitlist");
+    return {};
+  });
 }

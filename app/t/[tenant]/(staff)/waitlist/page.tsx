@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
+import { ResultButtonForm } from "@/components/ui/result-button-form";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { requireStaff } from "@/lib/auth/guards";
 import { listWaitlist, waitlistFormOptions } from "@/lib/engagement/waitlist";
@@ -45,10 +46,7 @@ export default async function WaitlistPage({ searchParams }: { searchParams: Pro
     {
       key: "actions", header: t("columns.actions"),
       cell: (r: WaitlistRow) => (r.status === "WAITING" || r.status === "OFFERED") && (
-        <form action={cancelWaitlistEntryAction}>
-          <input type="hidden" name="id" value={r.id} />
-          <Button type="submit" size="sm" variant="secondary">{t("cancelEntry")}</Button>
-        </form>
+        <ResultButtonForm action={cancelWaitlistEntryAction} fields={{ id: r.id }} label={t("cancelEntry")} size="sm" variant="secondary" />
       ),
     },
   ];

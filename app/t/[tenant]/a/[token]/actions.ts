@@ -1,5 +1,6 @@
 "use server";
 
+import { formField } from "@/lib/action-result";
 import { isAppError } from "@/lib/errors";
 import { actOnLink } from "@/lib/engagement/link-actions";
 import { requestMeta } from "@/lib/request";
@@ -10,8 +11,8 @@ import type { LinkActionState } from "@/components/engagement/link-action-form";
 
 export async function linkAction(_prev: LinkActionState, form: FormData): Promise<LinkActionState> {
   const meta = await requestMeta();
-  const token = form.get("token");
-  if (!meta.tenantSlug || typeof token !== "string") return { status: "error", message: "Link inválido ou expirado." };
+  const token = formField(form, "token");
+  if (!meta.tenantSlug || !token) return { status: "error", message: "Link inválido ou expirado." };
   try {
     await actOnLink(meta.tenantSlug, token, meta);
     return { status: "done" };

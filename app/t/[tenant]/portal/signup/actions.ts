@@ -1,5 +1,6 @@
 "use server";
 
+import { formField } from "@/lib/action-result";
 import type { ConfirmSignupState } from "@/components/patients/signup-confirm-form";
 import type { SignupState } from "@/components/patients/signup-form";
 import { isAppError } from "@/lib/errors";
@@ -10,21 +11,17 @@ import { requestMeta } from "@/lib/request";
 // of the request's host (set by proxy.ts), never a value the client sends.
 
 const REFILL = ["name", "cpf", "birthDate", "email", "phone", "terms", "consentEmail", "consentSms"] as const;
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-};
 
 export async function signupAction(_prev: SignupState, form: FormData): Promise<SignupState> {
   const meta = await requestMeta();
-  const input = Object.fromEntries([...REFILL, "password"].map((k) => [k, text(form, k)]));
+  const input = Object.fromEntries([...REFILL, "password"].map((k) => [k, formField(form, k)]));
   if (!meta.tenantSlug) return { status: "error", message: "Clínica não encontrada." };
   try {
     const { email } = await registerPatient(meta.tenantSlug, input, meta);
     return { status: "sent", email };
   } catch (error) {
     if (!isAppError(error)) throw error;
-    const values = Object.fromEntries(REFILL.map((k) => [k, text(form, k)]));
+    const values = Object.fromEntries(REFILL.map((k) => [k, formField(form, k)]));
     // A field error is shown on its field; the banner carries only what has no field.
     return { status: "error", message: error.fields ? undefined : error.message, fields: error.fields, values };
   }
@@ -32,14 +29,14 @@ export async function signupAction(_prev: SignupState, form: FormData): Promise<
 
 export async function confirmSignupAction(_prev: ConfirmSignupState, form: FormData): Promise<ConfirmSignupState> {
   const meta = await requestMeta();
-  const email = text(form, "email");
+  const email = formField(form, "email");
   if (!meta.tenantSlug) return { status: "error", message: "Clínica não encontrada.", email };
   try {
-    if (text(form, "intent") === "resend") {
+    if (formField(form, "intent") === "resend") {
       await resendConfirmationCode(meta.tenantSlug, email, meta);
       return { status: "resent", email };
     }
-    await confirmEmail(meta.tenantSlug, { email, code: text(form, "code") }, meta);
+    await confirmEmail(meta.tenantSlug, { email, code: formField(form, "code") }, meta);
     return { status: "confirmed" };
   } catch (error) {
     if (isAppError(error)) return { status: "error", message: error.message, fields: error.fields, email };

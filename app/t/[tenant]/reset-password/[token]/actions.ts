@@ -1,5 +1,6 @@
 "use server";
 
+import { formField } from "@/lib/action-result";
 import { getTranslations } from "next-intl/server";
 import type { ResetPasswordState } from "@/components/auth/password-reset-state";
 import { completePasswordReset, RESET_LINK_INVALID } from "@/lib/auth/password-reset";
@@ -10,10 +11,10 @@ import { requestMeta } from "@/lib/request";
 // (proxy.ts). Parse → domain call → map AppError to what the form shows.
 export async function completePasswordResetAction(_prev: ResetPasswordState, form: FormData): Promise<ResetPasswordState> {
   const meta = await requestMeta();
-  const token = form.get("token");
-  const password = form.get("password");
-  if (!meta.tenantSlug || typeof token !== "string") return { status: "invalid_link", message: RESET_LINK_INVALID };
-  if (typeof password !== "string" || password !== form.get("confirmation")) {
+  const token = formField(form, "token");
+  const password = formField(form, "password");
+  if (!meta.tenantSlug || !token) return { status: "invalid_link", message: RESET_LINK_INVALID };
+  if (password !== formField(form, "confirmation")) {
     const t = await getTranslations("passwordReset");
     return { status: "error", fields: { confirmation: [t("confirmMismatch")] } };
   }

@@ -1,12 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { actionResult, formField, type ActionResult } from "@/lib/action-result";
 import { contextFor } from "@/lib/auth/guards";
 import { acceptTelemedicineTerm } from "@/lib/engagement/telemedicine-portal";
 
-export async function acceptTermAction(form: FormData): Promise<void> {
-  const ctx = await contextFor("portal:self");
-  const id = form.get("id");
-  await acceptTelemedicineTerm(ctx, typeof id === "string" ? id : "");
-  revalidatePath(`/portal/teleconsulta/${String(id)}`);
+// A public POST endpoint: the patient's own context first; the domain function checks that the
+// appointment is theirs (another id is not found) and records the consent. Refusals are results.
+export async function acceptTermAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return actionResult(async () => {
+    const id = formField(form, "id");
+    await acceptTelemedicineTerm(await contextFor("portal:self"), id);
+    revalidatePath(`/portal/teleconsulta/${id}`);
+    return {};
+  });
 }

@@ -4,8 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { PortalShell } from "@/components/layout/app-shell";
 import { PageHeader } from "@/components/layout/page-header";
 import { Alert } from "@/components/ui/alert";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { ResultButtonForm } from "@/components/ui/result-button-form";
 import { requirePatient } from "@/lib/auth/guards";
 import { getTeleconsultation } from "@/lib/engagement/telemedicine-portal";
 import { TCLE_PARAGRAPHS } from "@/lib/engagement/tcle";
@@ -33,10 +34,7 @@ export default async function TeleconsultationPage({ params }: { params: Promise
           {tele.consentAt ? (
             <Alert tone="success">{t("accepted", { date: formatDate(tele.consentAt, tz), time: formatTime(tele.consentAt, tz) })}</Alert>
           ) : (
-            <form action={acceptTermAction}>
-              <input type="hidden" name="id" value={tele.id} />
-              <Button type="submit">{t("accept")}</Button>
-            </form>
+            <ResultButtonForm action={acceptTermAction} fields={{ id: tele.id }} label={t("accept")} />
           )}
           {tele.roomPath && <Link href={tele.roomPath} className={buttonClasses()}>{t("join")}</Link>}
           {tele.consentAt && !tele.roomPath && <Alert tone="warning">{t("notActive")}</Alert>}
