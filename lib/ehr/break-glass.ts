@@ -12,6 +12,7 @@ import { sendMail as smtpSendMail, type MailMessage } from "@/lib/mail/send";
 import { mailLayout } from "@/lib/mail/templates";
 import { patientIdSchema } from "@/lib/patients/record-schemas";
 import { mayBreakGlass } from "./access";
+import { text } from "@/lib/validation/text";
 
 // Break-glass (docs/security.md): a staff member whose role does not read charts opens one
 // patient's clinical data for a limited time, with a written justification. The grant, a HIGH
@@ -25,7 +26,7 @@ export const DEFAULT_BREAK_GLASS_MINUTES = 60;
 export const BREAK_GLASS_RISK = 80;
 
 export const breakGlassSchema = z.object({
-  justification: z.string().trim().min(20, "justificationShort").max(1000, "justificationLong"),
+  justification: text().trim().min(20, "justificationShort").max(1000, "justificationLong"),
 });
 
 /** tenants.settings.breakGlass.minutes (5–480); a missing or bad value is the default, 60. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 // What client code may import for CID-10: the search input, the match and draft shapes, and the
 // sex-restriction rule. Validation messages are keys of `ehrCid10.errors` (the words live in the
@@ -12,10 +13,10 @@ export const CID10_MAX_LIMIT = 50;
 const PRINTABLE = /^[^\p{Cc}\p{Cs}]*$/u;
 
 export const cid10SearchSchema = z.object({
-  q: z.string({ error: "q.required" })
+  q: text({ error: "q.required" })
     .max(CID10_QUERY_MAX * 4, "q.tooLong")
     .transform((v) => v.trim())
-    .pipe(z.string().min(1, "q.required").max(CID10_QUERY_MAX, "q.tooLong").regex(PRINTABLE, "q.invalid")),
+    .pipe(text().min(1, "q.required").max(CID10_QUERY_MAX, "q.tooLong").regex(PRINTABLE, "q.invalid")),
   limit: z.coerce.number({ error: "limit.invalid" }).int("limit.invalid")
     .min(1, "limit.invalid").max(CID10_MAX_LIMIT, "limit.invalid").optional(),
 });
@@ -39,7 +40,7 @@ export type DiagnosisCertainty = "suspected" | "confirmed";
 export type DiagnosisDraft = Cid10Match & { role: DiagnosisRole; certainty: DiagnosisCertainty };
 
 export const diagnosisDraftSchema = z.object({
-  code: z.string().regex(/^[A-Z]\d{2}(\.\d)?$/, "code.invalid"),
+  code: text().regex(/^[A-Z]\d{2}(\.\d)?$/, "code.invalid"),
   role: z.enum(["main", "secondary"]),
   certainty: z.enum(["suspected", "confirmed"]),
 });

@@ -10,6 +10,7 @@ import ptBR from "@/lib/i18n/messages/pt-BR/ehr-vitals.json";
 import { patientIdSchema } from "@/lib/patients/record-schemas";
 import { checkVitals, VITAL_FIELDS, type VitalField, type VitalIssue, type VitalSignDto } from "./schemas";
 import { toDto, vitalSelect } from "./queries";
+import { text } from "@/lib/validation/text";
 
 // Recording a set of vital signs (records:write). The values are checked with the same
 // checkVitals() as the form; a valid value outside the plausible range needs the field named in
@@ -47,8 +48,8 @@ function parseMeasuredAt(raw: unknown, timeZone: string, now: Date): Date | null
 }
 
 const envelope = z.object({
-  medicalRecordId: z.string().uuid().nullish(),
-  confirmImplausible: z.array(z.string().max(40)).max(VITAL_FIELDS.length).optional(),
+  medicalRecordId: z.uuid().nullish(),
+  confirmImplausible: z.array(text().max(40)).max(VITAL_FIELDS.length).optional(),
 });
 
 export type RecordVitalsInput = Partial<Record<VitalField, unknown>> & {
