@@ -38,6 +38,8 @@ export const settingsFormSchema = z.object({
     else if (new Set(hours).size !== hours.length) issue.addIssue({ code: "custom", message: "Há lembretes repetidos." });
   }),
   waitlistOfferMinutes: whole("os minutos", 5, 1440),
+  /** Doctors whose records need a second doctor's review (residents). */
+  reviewRequiredDoctorIds: z.array(z.uuid("Médico inválido.")).max(500).default([]),
 }).superRefine((v, issue) => {
   // A session could never reach its idle limit if the absolute one came first.
   const absoluteMinutes = v.absoluteSessionHours * 60;
@@ -60,6 +62,7 @@ export function settingsToForm(s: TenantSettings): SettingsFormValues {
     // Offsets set in whole hours round-trip exactly; any other value is shown rounded up.
     reminderOffsetsHours: s.scheduling.reminderOffsetsMinutes.map((m) => Math.max(1, Math.ceil(m / 60))).join(", "),
     waitlistOfferMinutes: s.scheduling.waitlistOfferMinutes,
+    reviewRequiredDoctorIds: [...s.records.reviewRequiredDoctorIds],
   };
 }
 
@@ -76,5 +79,6 @@ export function formToSettings(v: z.output<typeof settingsFormSchema>): TenantSe
       reminderOffsetsMinutes: (parseReminderHours(v.reminderOffsetsHours) ?? []).sort((a, b) => b - a).map((h) => h * 60),
       waitlistOfferMinutes: v.waitlistOfferMinutes,
     },
+    records: { reviewRequiredDoctorIds: [...new Set(v.reviewRequiredDoctorIds)] },
   };
 }

@@ -30,6 +30,12 @@ export const tenantSettingsSchema = z.object({
       waitlistOfferMinutes: z.number().int().min(5).max(1440).default(120),
     })
     .prefault({}),
+  records: z
+    .object({
+      /** Doctors (residents) whose records need a second doctor's review before signing. */
+      reviewRequiredDoctorIds: z.array(z.uuid()).max(500).default([]),
+    })
+    .prefault({}),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
@@ -41,7 +47,9 @@ export function parseTenantSettings(raw: unknown): TenantSettings {
   const input = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const security = tenantSettingsSchema.shape.security.safeParse(input.security ?? {});
   const scheduling = tenantSettingsSchema.shape.scheduling.safeParse(input.scheduling ?? {});
+  const records = tenantSettingsSchema.shape.records.safeParse(input.records ?? {});
   return {
+    records: records.success ? records.data : DEFAULT_TENANT_SETTINGS.records,
     security: security.success ? security.data : DEFAULT_TENANT_SETTINGS.security,
     scheduling: scheduling.success ? scheduling.data : DEFAULT_TENANT_SETTINGS.scheduling,
   };
