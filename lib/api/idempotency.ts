@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Context } from "@/lib/context";
 import { withTenant } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors";
+import { canonicalJson } from "@/lib/format/canonical-json";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { errorResponse, json, noContent } from "./http";
 
@@ -31,16 +32,6 @@ const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 // claims, so no job is needed and no request pays for more than SWEEP_BATCH rows.
 const SWEEP_EVERY = 50;
 const SWEEP_BATCH = 500;
-
-/** JSON with object keys sorted at every depth: equal bodies hash alike whatever their key order. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? "null" : canonicalJson(v))).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-}
 
 /** What "the same request" means: method, path (with query) and canonical body. */
 export function requestHash(method: string, url: string, body: unknown): string {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { canonicalJson, idempotencyKeyOf, requestHash } from "./idempotency";
+import { canonicalJson } from "@/lib/format/canonical-json";
+import { idempotencyKeyOf, requestHash } from "./idempotency";
 import { decodeCursor, encodeCursor, pageOf, scopeOf, unwrapCursor, wrapCursor } from "./pagination";
 
 beforeAll(() => {

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { derivedKey } from "@/lib/crypto/derived-keys";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { canonicalJson } from "./idempotency";
+import { canonicalJson } from "@/lib/format/canonical-json";
 
 // Cursor (keyset) pagination for the API lists. A cursor is base64url(JSON of the last row's sort
 // key) plus a MAC: clients cannot forge a keyset (and so cannot probe the index with values of

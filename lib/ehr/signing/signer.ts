@@ -1,3 +1,4 @@
+import type { AuditEntry } from "@/lib/audit/record";
 import type { Context } from "@/lib/context";
 import type { Tx } from "@/lib/db/client";
 
@@ -15,6 +16,12 @@ export type SignRequest = {
   /** What is signed, e.g. "medical_record", "prescription"; recorded, never trusted for policy. */
   documentType: string;
   documentId: string;
+  /**
+   * Audit last: a signer that has something to audit (a clinic CA or a doctor certificate issued
+   * on first use) pushes the entries here for the caller to write with its own, at the end of
+   * its transaction. When omitted the signer writes them itself before returning.
+   */
+  audit?: AuditEntry[];
 };
 
 export type SignatureEnvelope = {

@@ -6,6 +6,7 @@ import sessions from "./sessions.json";
 import patientRecord from "./patientRecord.json";
 import scheduling from "./scheduling.json";
 import engagement from "./engagement.json";
+import ehrSigning from "./ehr-signing.json";
 
-const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement };
+const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrSigning };
 export default messages;
