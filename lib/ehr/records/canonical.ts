@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { canonicalJson } from "@/lib/api/idempotency";
+import { canonicalJson } from "@/lib/format/canonical-json";
 import type { Sections } from "./schemas";
 
 // What a signature covers: one stable JSON serialisation (keys sorted at every depth, no

@@ -1,9 +1,10 @@
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import type { Context } from "@/lib/context";
 import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { requireClinicalAccess } from "@/lib/ehr/access";
-import type { Signer, SignatureEnvelope } from "@/lib/ehr/signing/signer";
+import type { SignatureEnvelope } from "@/lib/ehr/signing/signer";
+import { signerFor } from "@/lib/ehr/signing/signer-for";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/scheduling/access";
 import { canonicalBytes, sha256Hex } from "./canonical";
@@ -11,7 +12,6 @@ import { sealSigned } from "./content";
 import { canonicalOf, loadRecord, type RecordRow } from "./load";
 import { assertClinician, assertSignable, assertVersion, needsReview, staleConflict } from "./policy";
 import { tenantSettings } from "./queries";
-import { recordSigner } from "./record-signer";
 import { signSchema } from "./schemas";
 
 // Sign → lock. The canonical bytes of the note (sections, diagnoses, patient, doctor, time,
@@ -20,21 +20,20 @@ import { signSchema } from "./schemas";
 
 export type SignedRecord = { id: string; status: "SIGNED"; contentHash: string; signedAt: string; version: number };
 
-export function signerOrRefuse(signer: Signer | null | undefined): Signer {
-  const s = signer ?? recordSigner();
-  if (!s) throw new AppError("unprocessable", "A assinatura eletrônica não está configurada nesta instalação.");
-  return s;
-}
-
-/** Freezes `row` as it is now: canonical bytes, hash, envelope; inside the caller's transaction. */
-export async function freezeAndSign(tx: Tx, ctx: Context, row: RecordRow, signer: Signer, now: Date, expectedHash?: string) {
+/**
+ * Freezes `row` as it is now: canonical bytes, hash, envelope; inside the caller's transaction.
+ * The signer's own audit entries (certificate issued on first use) come back for the caller to
+ * write last, before its own.
+ */
+export async function freezeAndSign(tx: Tx, ctx: Context, row: RecordRow, now: Date, expectedHash?: string) {
   const canonical = canonicalBytes(canonicalOf(ctx, row));
   const contentHash = sha256Hex(canonical);
   if (expectedHash && expectedHash !== contentHash) {
     throw new AppError("conflict", "O conteúdo do registro mudou desde que você o abriu. Revise a versão atual antes de assinar.");
   }
-  const envelope: SignatureEnvelope = await signer.sign(tx, ctx, {
-    signerUserId: ctx.user!.id, content: canonical, documentType: "medical_record", documentId: row.id,
+  const audit: AuditEntry[] = [];
+  const envelope: SignatureEnvelope = await signerFor(ctx).sign(tx, ctx, {
+    signerUserId: ctx.user!.id, content: canonical, documentType: "medical_record", documentId: row.id, audit,
   });
   if (envelope.contentSha256 !== contentHash) throw new Error("signer hashed other bytes than it was given");
   const changed = await tx.medicalRecord.updateMany({
@@ -45,13 +44,12 @@ export async function freezeAndSign(tx: Tx, ctx: Context, row: RecordRow, signer
     },
   });
   if (changed.count !== 1) throw staleConflict();
-  return { contentHash, envelope, version: row.version + 1 };
+  return { contentHash, envelope, version: row.version + 1, audit };
 }
 
-export async function signRecord(ctx: Context, id: unknown, input: unknown, opts: { signer?: Signer; now?: Date } = {}): Promise<SignedRecord> {
+export async function signRecord(ctx: Context, id: unknown, input: unknown, opts: { now?: Date } = {}): Promise<SignedRecord> {
   const data = parseInput(signSchema, input);
   const userId = assertClinician(ctx, "records:sign");
-  const signer = signerOrRefuse(opts.signer);
   const now = opts.now ?? new Date();
   return withTenant(ctx, async (tx) => {
     const row = await loadRecord(tx, id);
@@ -59,7 +57,8 @@ export async function signRecord(ctx: Context, id: unknown, input: unknown, opts
     const reviewRequired = row.type !== "ADDENDUM" && needsReview(await tenantSettings(tx, ctx), row.doctorId);
     assertSignable(userId, row, reviewRequired);
     assertVersion(row, data.version);
-    const { contentHash, envelope, version } = await freezeAndSign(tx, ctx, row, signer, now, data.contentHash);
+    const { contentHash, envelope, version, audit } = await freezeAndSign(tx, ctx, row, now, data.contentHash);
+    for (const entry of audit) await recordAudit(tx, ctx, entry);
     await recordAudit(tx, ctx, {
       action: "medical_record.signed", entityType: "medical_record", entityId: row.id,
       metadata: { contentHash, signerKind: envelope.signerKind, algorithm: envelope.algorithm, version, reviewed: reviewRequired },

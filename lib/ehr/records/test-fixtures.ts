@@ -1,3 +1,6 @@
+import { generateCpf } from "@/lib/br/documents";
+import { lookupHash, sealField } from "@/lib/crypto/config";
+import type { SchedulingClinic } from "@/lib/scheduling/test-fixtures";
 import { asOwner } from "@/lib/testing/factories";
 
 // CID-10 rows the record tests use (the test database has no seed), inserted idempotently.
@@ -16,4 +19,13 @@ export async function ensureCid10(): Promise<void> {
      ON CONFLICT (code) DO NOTHING`,
     [TEST_CID10.map((r) => r[0]), TEST_CID10.map((r) => r[1]), TEST_CID10.map((r) => r[2]), TEST_CID10.map((r) => r[3]), TEST_CID10.map((r) => r[4])],
   );
+}
+
+/** CPF and CRM/UF on the clinic's two doctors: the local CA refuses to certify without them. */
+export async function giveSigningIdentity(c: SchedulingClinic): Promise<void> {
+  for (const [user, crm] of [[c.doctor, "123456"], [c.otherDoctor, "654321"]] as const) {
+    const cpf = generateCpf();
+    await asOwner("UPDATE users SET cpf_enc = $2, cpf_hash = $3, crm = $4, crm_uf = 'SP' WHERE id = $1",
+      [user.id, sealField(c.tenant.id, "users.cpf", cpf), lookupHash(c.tenant.id, "cpf", cpf), crm]);
+  }
 }

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { sha256Hex, storedParts, type CanonicalRecord } from "./canonical";
 import { openSigned } from "./content";
 import { canonicalOf, loadRecord, type RecordRow } from "./load";
-import { signerOrRefuse } from "./sign";
+import { verifierFor } from "@/lib/ehr/signing/signer-for";
 
 // "Verificar assinatura": who signed, when, with which certificate, and whether what is stored
 // still matches what was signed. Three things can betray tampering done around the trigger (an
@@ -44,8 +44,7 @@ function liveMatches(ctx: Context, row: RecordRow, signed: CanonicalRecord): boo
   }
 }
 
-export async function verifyRecord(ctx: Context, id: unknown, opts: { signer?: Signer } = {}): Promise<RecordVerification> {
-  const signer = signerOrRefuse(opts.signer);
+export async function verifyRecord(ctx: Context, id: unknown): Promise<RecordVerification> {
   return withTenant(ctx, async (tx) => {
     const row = await loadRecord(tx, id);
     const access = await requireClinicalAccess(tx, ctx, row.patientId);
@@ -54,7 +53,9 @@ export async function verifyRecord(ctx: Context, id: unknown, opts: { signer?: S
     const signed = signedBytes(ctx, row);
     const problems: string[] = [];
     let result: Awaited<ReturnType<Signer["verify"]>> | null = null;
-    if (!signed) problems.push("signed_content_unreadable");
+    const signer = verifierFor(envelope);
+    if (!signer) problems.push("unsupported_signer");
+    else if (!signed) problems.push("signed_content_unreadable");
     else {
       result = await signer.verify(tx, ctx, envelope, new TextEncoder().encode(signed.text));
       problems.push(...result.problems);
