@@ -7,6 +7,7 @@ import patientRecord from "./patientRecord.json";
 import scheduling from "./scheduling.json";
 import engagement from "./engagement.json";
 import ehrSigning from "./ehr-signing.json";
+import records from "./records.json";
 
-const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrSigning };
+const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrSigning, records };
 export default messages;
