@@ -8,6 +8,7 @@ import scheduling from "./scheduling.json";
 import engagement from "./engagement.json";
 import ehrSigning from "./ehr-signing.json";
 import records from "./records.json";
+import ehrCid10 from "./ehr-cid10.json";
 
-const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrSigning, records };
+const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrSigning, records, ehrCid10 };
 export default messages;
