@@ -94,10 +94,13 @@ test("a doctor charts an encounter from my day through a network drop, signs it,
   expect(stored).not.toContain("plantão noturno");
   expect(stored).not.toContain("luz intensa");
 
-  await doctor.getByRole("textbox", { name: "Código CID-10" }).fill("i10");
-  await doctor.getByRole("button", { name: "Adicionar" }).click();
-  await slow(doctor.getByText("I10", { exact: true })).toBeVisible();
+  // The diagnosis by words, through the CID-10 picker.
+  await doctor.getByRole("combobox", { name: "Buscar CID-10 por código ou descrição" }).pressSequentially("hiperten");
+  await doctor.getByRole("option").filter({ hasText: "I10" }).first().click();
+  await slow(doctor.getByRole("list", { name: "Diagnósticos escolhidos" })).toContainText("I10");
   await slow(status(doctor)).toContainText(/salvo às/);
+  expect(await ownerQuery("SELECT code, is_main FROM medical_record_diagnoses WHERE medical_record_id = $1", [recordId]))
+    .toEqual([{ code: "I10", is_main: true }]);
 
   doctor.once("dialog", (d) => void d.accept());
   await doctor.getByRole("button", { name: "Assinar e bloquear" }).click();

@@ -38,6 +38,7 @@ describe("updateTenantSettings", () => {
     expect(after).toEqual({
       security: { twoFactorRequiredRoles: ["admin"], staffIdleMinutes: 20, patientIdleMinutes: 45, absoluteSessionHours: 10 },
       scheduling: { minCancellationNoticeHours: 12, reminderOffsetsMinutes: [2880, 120], waitlistOfferMinutes: 60 },
+      records: { reviewRequiredDoctorIds: [] },
     });
     expect(await stored(clinic)).toEqual({ futureFeature: { on: true }, ...after });
     expect(parseTenantSettings((await findTenant(clinic.slug))!.settings)).toEqual(after);

@@ -13,12 +13,12 @@ export const recordSelect = {
   appointmentId: true, templateId: true, contentEnc: true, amendsId: true, occurredAt: true, updatedAt: true,
   submittedAt: true, reviewerId: true, reviewedAt: true, reviewCommentEnc: true, signedAt: true, signedBy: true,
   contentHash: true, signedContentEnc: true, signature: true,
-  patient: { select: { fullName: true, socialName: true, birthDate: true } },
+  patient: { select: { fullName: true, socialName: true, birthDate: true, sex: true } },
   doctor: { select: { name: true, crm: true, crmUf: true } },
   template: { select: { id: true, name: true } },
   diagnoses: {
     orderBy: { position: "asc" },
-    select: { code: true, isMain: true, certainty: true, position: true, cid10: { select: { description: true, sexRestriction: true } } },
+    select: { code: true, isMain: true, certainty: true, position: true, cid10: { select: { description: true, sexRestriction: true, isCategory: true } } },
   },
 } as const;
 

@@ -80,14 +80,15 @@ export const listRecordsSchema = z.object({
 }).strict();
 export type ListRecordsFilters = z.input<typeof listRecordsSchema>;
 
-export type DiagnosisView = { code: string; description: string; isMain: boolean; certainty: "SUSPECTED" | "CONFIRMED"; sexRestriction: string | null };
+export type DiagnosisView = { code: string; description: string; isMain: boolean; certainty: "SUSPECTED" | "CONFIRMED"; sexRestriction: "F" | "M" | null; isCategory: boolean };
 
 export type RecordView = {
   id: string;
   type: string;
   status: RecordStatusName;
   version: number;
-  patient: { id: string; name: string };
+  /** sex: "F"/"M" for the picker's CID-10 sex-restriction warning; null when unknown. */
+  patient: { id: string; name: string; sex?: "F" | "M" | null };
   doctor: { id: string; name: string };
   appointmentId: string | null;
   template: { id: string; name: string } | null;

@@ -11,13 +11,17 @@ export function toView(ctx: Context, row: RecordRow, extra: { needsReview: boole
   const canonical = canonicalOf(ctx, row);
   return {
     id: row.id, type: row.type, status: row.status as RecordStatusName, version: row.version,
-    patient: { id: row.patientId, name: row.patient.socialName ?? row.patient.fullName },
+    patient: {
+      id: row.patientId, name: row.patient.socialName ?? row.patient.fullName,
+      sex: row.patient.sex === "FEMALE" ? "F" : row.patient.sex === "MALE" ? "M" : null,
+    },
     doctor: { id: row.doctorId, name: row.doctor.name },
     appointmentId: row.appointmentId, template: row.template, amendsId: row.amendsId,
     occurredAt: row.occurredAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
     sections: row.type === "ADDENDUM" ? {} : (canonical.sections as Sections),
     diagnoses: row.diagnoses.map((d) => ({
-      code: d.code, description: d.cid10.description, isMain: d.isMain, certainty: d.certainty, sexRestriction: d.cid10.sexRestriction,
+      code: d.code, description: d.cid10.description, isMain: d.isMain, certainty: d.certainty, isCategory: d.cid10.isCategory,
+      sexRestriction: d.cid10.sexRestriction === "F" || d.cid10.sexRestriction === "M" ? d.cid10.sexRestriction : null,
     })),
     contentHash: row.contentHash ?? contentHashOf(canonical),
     signedAt: row.signedAt?.toISOString() ?? null, signedBy: row.signedBy,

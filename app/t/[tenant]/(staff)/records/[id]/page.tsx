@@ -11,6 +11,7 @@ import { EDITABLE } from "@/lib/ehr/records/policy";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format/date";
 import { orNotFound } from "@/lib/not-found-page";
+import { searchCid10Action } from "../../_actions/cid10";
 import { addendumAction, reviewAction, saveDraftAction, signAction, verifyAction } from "../actions";
 import { ChartEditor } from "./_components/chart-editor";
 import { SignedPanel } from "./_components/signed-panel";
@@ -51,7 +52,7 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
         <div className="space-y-4">
           {record.status === "SIGNED" && <p className="text-sm">{t("sign.signed", { date: formatDateTime(record.signedAt!, ctx.timeZone) })}</p>}
           <ChartEditor record={record} timeZone={ctx.timeZone} editable={editable} canSign={canSign} canReview={canReview}
-            actions={{ save: saveDraftAction, sign: signAction, review: reviewAction }} />
+            actions={{ save: saveDraftAction, sign: signAction, review: reviewAction, searchCid10: searchCid10Action }} />
           {record.status === "SIGNED" && (
             <SignedPanel record={record} timeZone={ctx.timeZone} canAmend={isAuthor && can(ctx, "records:sign")} verify={verifyAction} addendum={addendumAction} />
           )}

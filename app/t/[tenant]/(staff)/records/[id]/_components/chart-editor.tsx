@@ -10,7 +10,8 @@ import { controlClasses } from "@/components/ui/control-classes";
 import type { ActionResult } from "@/lib/action-result";
 import type { SavedDraft } from "@/lib/ehr/records/mutations";
 import { SECTION_KEYS, type RecordView } from "@/lib/ehr/records/schemas";
-import { DiagnosesEditor } from "./diagnoses-editor";
+import type { Cid10SearchAction } from "@/components/ehr/use-cid10-search";
+import { DiagnosesField } from "./diagnoses-field";
 import { ReviewActions } from "./review-actions";
 import { SaveStatus } from "./save-status";
 import { useAutosave } from "./use-autosave";
@@ -19,6 +20,7 @@ type Actions = {
   save: (id: string, input: unknown) => Promise<ActionResult<SavedDraft>>;
   sign: (id: string, input: unknown) => Promise<ActionResult<{ version: number }>>;
   review: (id: string, input: unknown) => Promise<ActionResult<{ version: number }>>;
+  searchCid10: Cid10SearchAction;
 };
 
 type Props = { record: RecordView; timeZone: string; editable: boolean; canSign: boolean; canReview: boolean; actions: Actions };
@@ -76,7 +78,8 @@ export function ChartEditor({ record, timeZone, editable, canSign, canReview, ac
       <Card>
         <CardHeader title={t("chart.diagnoses")} />
         <CardBody>
-          <DiagnosesEditor value={draft.diagnoses} known={record.diagnoses} disabled={!editable} onChange={(diagnoses) => update({ ...draft, diagnoses })} />
+          <DiagnosesField value={draft.diagnoses} known={record.diagnoses} patientSex={record.patient.sex ?? null} disabled={!editable}
+            searchAction={actions.searchCid10} onChange={(diagnoses) => update({ ...draft, diagnoses })} />
         </CardBody>
       </Card>
       <div className="flex flex-wrap gap-2">
