@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bookAppointment } from "@/lib/scheduling/booking";
 import { transitionAppointment } from "@/lib/scheduling/status";
@@ -66,6 +68,16 @@ describe("saving a draft", () => {
     expect(await accessLogs(id)).toEqual([
       { user_id: c.doctor.id, data_type: "medical_record", purpose: "tutela da saúde", legal_basis: "HEALTH_PROTECTION" },
     ]);
+  });
+
+  it("a plain pg_dump of the whole database holds no sentence of the note (tables, audit, access logs)", async () => {
+    const id = await walkIn();
+    await saveDraft(c.as.doctor, id, { version: 1, sections: { historyOfPresentIllness: SENTENCE } });
+    await getRecord(c.as.doctor, id);
+    const { stdout } = await promisify(execFile)("pg_dump", ["--data-only", process.env.DATABASE_URL!], { maxBuffer: 256 * 1024 * 1024 });
+    expect(stdout).toContain(id);
+    expect(stdout).not.toContain("cefaleia pulsátil");
+    expect(stdout).not.toContain("Ouro Preto");
   });
 
   it("a stale version is a conflict and changes nothing", async () => {
