@@ -21,6 +21,10 @@ type Props = {
 /** A signed note: "verificar assinatura", its addenda, and a new addendum by the author. */
 export function SignedPanel({ record, timeZone, canAmend, verify, addendum }: Props) {
   const t = useTranslations("records");
+  const ts = useTranslations("ehrSigning.problems");
+  const tp = useTranslations("records.problems");
+  // Problem codes as words: the signer's own (ehrSigning.problems) or the record's (records.problems).
+  const problem = (code: string) => (tp.has(code as never) ? tp(code as never) : ts.has(code as never) ? ts(code as never) : code);
   const router = useRouter();
   const [pending, start] = useTransition();
   const [check, setCheck] = useState<RecordVerification | null>(null);
@@ -43,7 +47,7 @@ export function SignedPanel({ record, timeZone, canAmend, verify, addendum }: Pr
           {check && (
             <div data-testid="verification" className="space-y-1 text-sm">
               <Alert tone={check.valid ? "success" : "danger"}>
-                {check.valid ? t("sign.valid") : t("sign.invalid", { problems: check.problems.join(", ") })}
+                {check.valid ? t("sign.valid") : t("sign.invalid", { problems: check.problems.map(problem).join(" ") })}
               </Alert>
               <p>{t("sign.by", { name: check.signedBy.name, date: formatDateTime(check.signedAt, timeZone) })}</p>
               {check.certificate && (
