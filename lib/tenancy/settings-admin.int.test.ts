@@ -39,6 +39,7 @@ describe("updateTenantSettings", () => {
       security: { twoFactorRequiredRoles: ["admin"], staffIdleMinutes: 20, patientIdleMinutes: 45, absoluteSessionHours: 10 },
       scheduling: { minCancellationNoticeHours: 12, reminderOffsetsMinutes: [2880, 120], waitlistOfferMinutes: 60 },
       attachments: { maxFileMegabytes: 25 },
+      records: { reviewRequiredDoctorIds: [] },
     });
     expect(await stored(clinic)).toEqual({ futureFeature: { on: true }, ...after });
     expect(parseTenantSettings((await findTenant(clinic.slug))!.settings)).toEqual(after);

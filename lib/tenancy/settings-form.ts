@@ -40,6 +40,8 @@ export const settingsFormSchema = z.object({
   }),
   waitlistOfferMinutes: whole("os minutos", 5, 1440),
   attachmentMaxFileMegabytes: whole("os megabytes", 1, ATTACHMENT_MAX_MEGABYTES),
+  /** Doctors whose records need a second doctor's review (residents). */
+  reviewRequiredDoctorIds: z.array(z.uuid("Médico inválido.")).max(500).default([]),
 }).superRefine((v, issue) => {
   // A session could never reach its idle limit if the absolute one came first.
   const absoluteMinutes = v.absoluteSessionHours * 60;
@@ -63,6 +65,7 @@ export function settingsToForm(s: TenantSettings): SettingsFormValues {
     reminderOffsetsHours: s.scheduling.reminderOffsetsMinutes.map((m) => Math.max(1, Math.ceil(m / 60))).join(", "),
     waitlistOfferMinutes: s.scheduling.waitlistOfferMinutes,
     attachmentMaxFileMegabytes: s.attachments.maxFileMegabytes,
+    reviewRequiredDoctorIds: [...s.records.reviewRequiredDoctorIds],
   };
 }
 
@@ -80,5 +83,6 @@ export function formToSettings(v: z.output<typeof settingsFormSchema>): TenantSe
       waitlistOfferMinutes: v.waitlistOfferMinutes,
     },
     attachments: { maxFileMegabytes: v.attachmentMaxFileMegabytes },
+    records: { reviewRequiredDoctorIds: [...new Set(v.reviewRequiredDoctorIds)] },
   };
 }

@@ -39,6 +39,12 @@ export const tenantSettingsSchema = z.object({
       maxFileMegabytes: z.number().int().min(1).max(ATTACHMENT_MAX_MEGABYTES).default(10),
     })
     .prefault({}),
+  records: z
+    .object({
+      /** Doctors (residents) whose records need a second doctor's review before signing. */
+      reviewRequiredDoctorIds: z.array(z.uuid()).max(500).default([]),
+    })
+    .prefault({}),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
@@ -51,7 +57,9 @@ export function parseTenantSettings(raw: unknown): TenantSettings {
   const security = tenantSettingsSchema.shape.security.safeParse(input.security ?? {});
   const scheduling = tenantSettingsSchema.shape.scheduling.safeParse(input.scheduling ?? {});
   const attachments = tenantSettingsSchema.shape.attachments.safeParse(input.attachments ?? {});
+  const records = tenantSettingsSchema.shape.records.safeParse(input.records ?? {});
   return {
+    records: records.success ? records.data : DEFAULT_TENANT_SETTINGS.records,
     security: security.success ? security.data : DEFAULT_TENANT_SETTINGS.security,
     scheduling: scheduling.success ? scheduling.data : DEFAULT_TENANT_SETTINGS.scheduling,
     attachments: attachments.success ? attachments.data : DEFAULT_TENANT_SETTINGS.attachments,

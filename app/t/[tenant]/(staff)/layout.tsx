@@ -5,6 +5,8 @@ import { IdleWarning } from "@/components/sessions/idle-warning";
 import { requireStaff } from "@/lib/auth/guards";
 import { staffNavFor } from "@/lib/auth/navigation";
 import { sessionIdleMinutes } from "@/lib/auth/sessions";
+import { can } from "@/lib/auth/policy";
+import { pendingWork } from "@/lib/ehr/records/queries";
 import { requireHostTenant } from "@/lib/tenancy/resolve";
 import { keepAliveAction } from "./account/session-actions";
 
@@ -13,8 +15,14 @@ import { keepAliveAction } from "./account/session-actions";
 export default async function StaffLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string }> }) {
   const tenant = await requireHostTenant((await params).tenant);
   const ctx = await requireStaff();
-  const [tn, tr, idleMinutes] = await Promise.all([getTranslations("nav"), getTranslations("roles"), sessionIdleMinutes(ctx)]);
-  const items = staffNavFor(ctx).map((entry) => ({ href: entry.href, label: tn(entry.labelKey) }));
+  const [tn, tr, idleMinutes, work] = await Promise.all([
+    getTranslations("nav"), getTranslations("roles"), sessionIdleMinutes(ctx), can(ctx, "records:sign") ? pendingWork(ctx) : [],
+  ]);
+  // Records waiting for this doctor's signature or review, counted in the navigation (SBIS NGS1).
+  const items = staffNavFor(ctx).map((entry) => ({
+    href: entry.href,
+    label: entry.labelKey === "records" && work.length > 0 ? tn("recordsPending", { count: work.length }) : tn(entry.labelKey),
+  }));
   const roleLabel = ctx.roles.map((r) => tr(r)).join(", ");
   return (
     <StaffShell orgName={tenant.name} user={{ name: ctx.user?.name ?? "", roleLabel }} items={items}>

@@ -9,14 +9,17 @@ import { SimpleTable } from "@/components/ui/simple-table";
 import { listTodayAppointments, type DayAppointment } from "@/lib/appointments/queries";
 import { requireStaff } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/policy";
+import { pendingWork } from "@/lib/ehr/records/queries";
 import { formatDate, formatTime } from "@/lib/format/date";
+import { WorkTable } from "./records/_components/work-table";
 
 export const metadata: Metadata = { title: "Painel" };
 
 export default async function DashboardPage() {
   const ctx = await requireStaff("dashboard:view");
-  const [t, tx, ts, appointments] = await Promise.all([
-    getTranslations("dashboard"), getTranslations("dashboardExtra"), getTranslations("scheduling.links"), listTodayAppointments(ctx),
+  const [t, tx, ts, tr, appointments, work] = await Promise.all([
+    getTranslations("dashboard"), getTranslations("dashboardExtra"), getTranslations("scheduling.links"), getTranslations("records.work"),
+    listTodayAppointments(ctx), pendingWork(ctx),
   ]);
   const columns = [
     { key: "time", header: t("columns.time"), cell: (a: DayAppointment) => formatTime(a.startsAt, ctx.timeZone) },
@@ -45,6 +48,12 @@ export default async function DashboardPage() {
           </span>
         }
       />
+      {can(ctx, "records:sign") && (
+        <section className="mb-6">
+          <h2 className="mb-3 text-lg font-semibold">{tr("title")}</h2>
+          <WorkTable items={work} timeZone={ctx.timeZone} />
+        </section>
+      )}
       <h2 className="mb-3 text-lg font-semibold">{t("todayAppointments")}</h2>
       <SimpleTable caption={t("todayAppointments")} columns={columns} rows={appointments} rowKey={(a) => a.id} empty={t("empty")} />
     </>

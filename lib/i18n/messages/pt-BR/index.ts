@@ -10,8 +10,11 @@ import ehrAttachments from "./ehr-attachments.json";
 import ehrVitals from "./ehr-vitals.json";
 import ehrAccess from "./ehr-access.json";
 import ehrSigning from "./ehr-signing.json";
+import records from "./records.json";
 import ehrCid10 from "./ehr-cid10.json";
 import validation from "./validation.json";
 
-const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrAttachments, ehrVitals, ehrAccess, ehrSigning, ehrCid10, validation };
+
+
+const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrAttachments, ehrVitals, ehrAccess, ehrSigning, ehrCid10, validation, records };
 export default messages;

@@ -3,22 +3,33 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AppointmentStatusBadge } from "@/components/appointments/status-badge";
 import { PageHeader } from "@/components/layout/page-header";
+import { StartEncounterButton } from "@/components/ehr/start-encounter-button";
 import { AppointmentActions } from "@/components/scheduling/appointment-actions";
 import { Badge } from "@/components/ui/badge";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { requireStaff } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/policy";
+import { listTemplates } from "@/lib/ehr/records/templates";
 import { formatDate, formatTime } from "@/lib/format/date";
 import type { AppointmentView } from "@/lib/scheduling/schemas";
 import { allowedMoves } from "@/lib/scheduling/status";
 import { myDay } from "@/lib/scheduling/views";
 import { transitionAction } from "../appointments/actions";
+import { openEncounterAction } from "../records/actions";
+
+/** Which chart button an appointment offers: start it (arrived) or open its note (under way, done). */
+function chartMode(status: AppointmentView["status"]): "start" | "open" | null {
+  if (status === "ARRIVED") return "start";
+  return status === "IN_PROGRESS" || status === "COMPLETED" ? "open" : null;
+}
 
 export const metadata: Metadata = { title: "Meu dia" };
 
 /** The signed-in doctor's own appointments today, in the clinic's time zone. */
 export default async function MyDayPage() {
   const ctx = await requireStaff("appointments:read");
-  const [t, rows] = await Promise.all([getTranslations("scheduling"), myDay(ctx)]);
+  const clinician = can(ctx, "records:write");
+  const [t, rows, templates] = await Promise.all([getTranslations("scheduling"), myDay(ctx), clinician ? listTemplates(ctx) : []]);
   const now = new Date();
   const columns = [
     { key: "time", header: t("myDay.time"), className: "whitespace-nowrap", cell: (a: AppointmentView) => `${formatTime(a.startsAt, ctx.timeZone)}–${formatTime(a.endsAt, ctx.timeZone)}` },
@@ -36,10 +47,16 @@ export default async function MyDayPage() {
     { key: "status", header: t("myDay.status"), cell: (a: AppointmentView) => <AppointmentStatusBadge status={a.status} label={t(`status.${a.status}`)} /> },
     {
       key: "actions", header: t("myDay.actions"),
-      cell: (a: AppointmentView) => (
-        <AppointmentActions id={a.id} transition={transitionAction}
-          moves={allowedMoves(ctx, a, now).filter((m) => m === "IN_PROGRESS" || m === "COMPLETED")} />
-      ),
+      cell: (a: AppointmentView) => {
+        const mode = clinician ? chartMode(a.status) : null;
+        return (
+          <div className="space-y-2">
+            {mode && <StartEncounterButton appointmentId={a.id} mode={mode} templates={templates} open={openEncounterAction} />}
+            <AppointmentActions id={a.id} transition={transitionAction}
+              moves={allowedMoves(ctx, a, now).filter((m) => m === "COMPLETED" || (m === "IN_PROGRESS" && !clinician))} />
+          </div>
+        );
+      },
     },
   ];
   return (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AppointmentStatusBadge } from "@/components/appointments/status-badge";
 import { PageHeader } from "@/components/layout/page-header";
+import { StartEncounterButton } from "@/components/ehr/start-encounter-button";
 import { AppointmentActions } from "@/components/scheduling/appointment-actions";
 import { AppointmentHistoryList } from "@/components/scheduling/appointment-history";
 import { RescheduleForm } from "@/components/scheduling/reschedule-form";
@@ -14,6 +15,8 @@ import { formatDate, formatDateTime, formatTime } from "@/lib/format/date";
 import { orNotFound } from "@/lib/scheduling/page-helpers";
 import { getAppointment, getAppointmentHistory } from "@/lib/scheduling/queries";
 import { allowedMoves } from "@/lib/scheduling/status";
+import { listTemplates } from "@/lib/ehr/records/templates";
+import { openEncounterAction } from "../../records/actions";
 import { localDateOf } from "@/lib/scheduling/time";
 import { freeSlotsAction, rescheduleAction, transitionAction } from "../actions";
 
@@ -26,6 +29,10 @@ export default async function AppointmentPage({ params }: { params: Promise<{ id
     getTranslations("scheduling"), orNotFound(getAppointment(ctx, id)), orNotFound(getAppointmentHistory(ctx, id)),
   ]);
   const tz = ctx.timeZone;
+  // A clinician starts the consultation here too ("Iniciar atendimento"), or opens its chart.
+  const clinician = can(ctx, "records:write");
+  const chartMode = !clinician ? null : a.status === "ARRIVED" ? "start" : a.status === "IN_PROGRESS" || a.status === "COMPLETED" ? "open" : null;
+  const templates = chartMode === "start" ? await listTemplates(ctx) : [];
   const rows: [string, React.ReactNode][] = [
     [t("detail.when"), `${formatDate(a.startsAt, tz)} ${formatTime(a.startsAt, tz)}–${formatTime(a.endsAt, tz)}`],
     [t("detail.doctor"), a.doctor.name],
@@ -52,7 +59,10 @@ export default async function AppointmentPage({ params }: { params: Promise<{ id
               <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[10rem_1fr]">
                 {rows.map(([k, v]) => <div key={k} className="contents"><dt className="text-sm text-fg-muted">{k}</dt><dd>{v}</dd></div>)}
               </dl>
-              <div className="mt-4"><AppointmentActions id={a.id} moves={allowedMoves(ctx, a)} transition={transitionAction} /></div>
+              <div className="mt-4 space-y-2">
+                {chartMode && <StartEncounterButton appointmentId={a.id} mode={chartMode} templates={templates} open={openEncounterAction} />}
+                <AppointmentActions id={a.id} moves={allowedMoves(ctx, a).filter((m) => !(clinician && m === "IN_PROGRESS"))} transition={transitionAction} />
+              </div>
             </CardBody>
           </Card>
           {canReschedule && (

@@ -15,6 +15,8 @@ import type { ActionResult } from "@/lib/users/schemas";
 type Props = {
   initial: SettingsFormValues;
   roles: { value: string; label: string }[];
+  /** The clinic's doctors, for the review (residents) setting. */
+  doctors: { value: string; label: string }[];
   action: (input: SettingsFormValues) => Promise<ActionResult>;
 };
 
@@ -22,7 +24,7 @@ type NumberField =
   | "staffIdleMinutes" | "patientIdleMinutes" | "absoluteSessionHours" | "minCancellationNoticeHours" | "waitlistOfferMinutes"
   | "attachmentMaxFileMegabytes";
 
-export function SettingsForm({ initial, roles, action }: Props) {
+export function SettingsForm({ initial, roles, doctors, action }: Props) {
   const t = useTranslations("sessions.settings");
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const { register, handleSubmit, formState, setError, reset } = useForm<SettingsFormValues>({
@@ -83,9 +85,20 @@ export function SettingsForm({ initial, roles, action }: Props) {
         </CardBody>
       </Card>
       <Card aria-labelledby="settings-records">
-        <CardHeader titleId="settings-records" title={t("records")} />
-        <CardBody className="grid gap-4 sm:grid-cols-2">
-          {numberField("attachmentMaxFileMegabytes", t("attachmentMaxHint"))}
+        <CardHeader titleId="settings-records" title={t("records")} description={t("recordsReviewHint")} />
+        <CardBody className="grid gap-4">
+          <div className="sm:max-w-xs">{numberField("attachmentMaxFileMegabytes", t("attachmentMaxHint"))}</div>
+          <fieldset>
+            <legend className="mb-2 text-sm font-medium text-fg">{t("recordsReviewDoctors")}</legend>
+            <div className="flex flex-wrap gap-4">
+              {doctors.map((d) => (
+                <label key={d.value} className="inline-flex items-center gap-2 text-sm">
+                  <input type="checkbox" value={d.value} className="size-4" {...register("reviewRequiredDoctorIds")} />
+                  {d.label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
         </CardBody>
       </Card>
       {outcome && <Alert tone={outcome.ok ? "success" : "danger"}>{outcome.message}</Alert>}
