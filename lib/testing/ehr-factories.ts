@@ -12,13 +12,27 @@ export async function createMedicalRecord(
   doctor: Pick<TestUser, "id">,
   overrides: Partial<{ occurredAt: Date; cid10Codes: string[]; type: RecordType; status: RecordStatus }> = {},
 ): Promise<{ id: string }> {
-  return withTenant(scopeFor(tenant), (tx) => tx.medicalRecord.create({
-    data: {
-      patientId: patient.id, doctorId: doctor.id, occurredAt: overrides.occurredAt ?? new Date(),
-      cid10Codes: overrides.cid10Codes ?? [], type: overrides.type ?? "CONSULTATION", status: overrides.status ?? "DRAFT",
-    },
-    select: { id: true },
-  }));
+  return withTenant(scopeFor(tenant), async (tx) => {
+    const record = await tx.medicalRecord.create({
+      data: {
+        patientId: patient.id, doctorId: doctor.id, occurredAt: overrides.occurredAt ?? new Date(),
+        type: overrides.type ?? "CONSULTATION", status: "DRAFT",
+      },
+      select: { id: true },
+    });
+    // Diagnoses go in while the record is a draft: a signed record's are frozen by a trigger.
+    const codes = overrides.cid10Codes ?? [];
+    if (codes.length) {
+      await tx.medicalRecordDiagnosis.createMany({
+        data: codes.map((code, position) => ({ medicalRecordId: record.id, code, position, isMain: position === 0 })),
+      });
+    }
+    const status = overrides.status ?? "DRAFT";
+    if (status !== "DRAFT") {
+      await tx.medicalRecord.update({ where: { tenantId_id: { tenantId: tenant.id, id: record.id } }, data: { status }, select: { id: true } });
+    }
+    return record;
+  });
 }
 
 /** A measurement with the given stored columns (heart rate 72 when none are given). */

@@ -56,14 +56,16 @@ async function encounters(tx: Tx, patientId: string, kinds: TimelineFilter["kind
   const withEncounters = kinds.includes("encounter");
   if (!withEncounters && !kinds.includes("diagnosis")) return [];
   const rows = await tx.medicalRecord.findMany({
-    where: { patientId, ...(withEncounters ? {} : { NOT: { cid10Codes: { isEmpty: true } } }), ...timeWhere("occurredAt", win, after) },
+    where: { patientId, ...(withEncounters ? {} : { diagnoses: { some: {} } }), ...timeWhere("occurredAt", win, after) },
     orderBy: order("occurredAt"), take,
-    // Metadata only: no subjective/objective/assessment/plan, no confidential notes.
-    select: { id: true, occurredAt: true, type: true, status: true, cid10Codes: true, amendsId: true, doctor: { select: { name: true } } },
+    // Metadata only: never the sealed narrative.
+    select: {
+      id: true, occurredAt: true, type: true, status: true, amendsId: true, doctor: { select: { name: true } },
+      diagnoses: { orderBy: { position: "asc" }, select: { code: true, cid10: { select: { shortDescription: true } } } },
+    },
   });
-  const labels = await diagnosesOf(tx, rows.flatMap((r) => r.cid10Codes));
   return rows.map((r) => {
-    const diagnoses: Diagnosis[] = r.cid10Codes.map((code) => ({ code, description: labels.get(code) ?? null }));
+    const diagnoses: Diagnosis[] = r.diagnoses.map((d) => ({ code: d.code, description: d.cid10.shortDescription }));
     const base = { id: r.id, at: r.occurredAt.toISOString(), doctor: r.doctor.name, diagnoses };
     return withEncounters
       ? { kind: "encounter" as const, ...base, type: r.type, status: r.status, amendsId: r.amendsId }
@@ -100,10 +102,11 @@ type ProblemRow = { code: string; encounters: number; first_at: Date; last_at: D
 /** Continuous problems: CID-10 codes recorded in two or more of the patient's encounters. */
 async function pinnedProblems(tx: Tx, patientId: string) {
   const rows = await tx.$queryRaw<ProblemRow[]>`
-    SELECT code, count(*)::int AS encounters, min(r.occurred_at) AS first_at, max(r.occurred_at) AS last_at
-      FROM medical_records r CROSS JOIN LATERAL unnest(r.cid10_codes) AS code
+    SELECT d.code, count(DISTINCT r.id)::int AS encounters, min(r.occurred_at) AS first_at, max(r.occurred_at) AS last_at
+      FROM medical_records r
+      JOIN medical_record_diagnoses d ON d.tenant_id = r.tenant_id AND d.medical_record_id = r.id
      WHERE r.tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND r.patient_id = ${patientId}::uuid
-     GROUP BY code HAVING count(*) >= 2 ORDER BY max(r.occurred_at) DESC, code LIMIT 20`;
+     GROUP BY d.code HAVING count(DISTINCT r.id) >= 2 ORDER BY max(r.occurred_at) DESC, d.code LIMIT 20`;
   const labels = await diagnosesOf(tx, rows.map((r) => r.code));
   return rows.map((r) => ({ code: r.code, description: labels.get(r.code) ?? null, encounters: r.encounters, firstAt: r.first_at.toISOString(), lastAt: r.last_at.toISOString() }));
 }
