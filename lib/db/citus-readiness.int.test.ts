@@ -16,10 +16,9 @@ const POLICY: ReadinessPolicy = {
   ],
   // The migration runner's bookkeeping stays a plain table on the coordinator.
   local: ["_prisma_migrations"],
-  // TEMPORARY: the EHR engineers convert these three to @@id([tenantId, id]) in their own
-  // branches (issue 8, item 6). The integrator removes this list when those branches land; the
-  // test also fails as soon as one of them is converted, so the exemption cannot outlive its need.
-  pendingPrimaryKey: ["medical_records", "medical_record_attachments", "vital_signs"],
+  // Tenant tables whose primary key has not been converted yet: none. A table listed here fails
+  // the test as soon as it is converted, so an exemption cannot outlive its need.
+  pendingPrimaryKey: [],
   // The known gap (docs/scaling.md, "Platform rows"): platform super admins and their roles,
   // sign-in attempts, security events and audit rows live in tenant tables with tenant_id NULL,
   // so these five cannot have a primary key on (tenant_id, id) yet.
@@ -116,11 +115,9 @@ describe("the check itself", () => {
   });
 
   it("fails when an exemption outlives its need, or a foreign key is distributed before its target", () => {
-    const converted = {
-      ...catalog,
-      keys: catalog.keys.map((k) => (k.name === "vital_signs_pkey" ? { ...k, cols: ["tenant_id", "id"] } : k)),
-    };
-    expect(readinessProblems(converted, POLICY)).toContain("vital_signs: primary key includes tenant_id now; remove the exemption");
+    // vital_signs is converted: an exemption still naming it must be reported.
+    const stale = { ...POLICY, pendingPrimaryKey: ["vital_signs"] };
+    expect(readinessProblems(catalog, stale)).toContain("vital_signs: primary key includes tenant_id now; remove the exemption");
     expect(orderProblems(catalog, ["appointments", "patients"]))
       .toContain("appointments is distributed before patients, which its appointments_tenant_id_patient_id_fkey references");
   });
