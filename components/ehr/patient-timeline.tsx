@@ -32,7 +32,9 @@ export async function PatientTimelineView({ timeline, filter, basePath, timeZone
     switch (item.kind) {
       case "encounter": return (
         <>
-          <strong>{t(`encounterType.${item.type}` as "encounterType.CONSULTATION")}</strong>{" "}
+          <Link href={`/records/${item.id}`} className="font-semibold underline-offset-2 hover:underline">
+            {t(`encounterType.${item.type}` as "encounterType.CONSULTATION")}
+          </Link>{" "}
           <Badge tone={item.status === "SIGNED" ? "success" : "neutral"}>{t(`status.${item.status}` as "status.DRAFT")}</Badge>{" "}
           <span className="text-fg-muted">{t("by", { name: item.doctor })}</span>
           {item.diagnoses.length > 0 && <span className="block text-sm">{item.diagnoses.map((d) => `${d.code}${d.description ? ` ${d.description}` : ""}`).join("; ")}</span>}

@@ -3,15 +3,21 @@ import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
+import { AttachmentsPanel } from "@/components/ehr/attachments-panel";
+import { VitalsForm } from "@/components/ehr/vitals-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/policy";
+import { listAttachments } from "@/lib/ehr/attachments/queries";
 import { getRecord } from "@/lib/ehr/records/queries";
 import { EDITABLE } from "@/lib/ehr/records/policy";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format/date";
 import { orNotFound } from "@/lib/not-found-page";
+import { findTenant } from "@/lib/tenancy/current";
+import { parseTenantSettings } from "@/lib/tenancy/settings";
 import { searchCid10Action } from "../../_actions/cid10";
+import { recordVitalSignsAction } from "../../patients/clinical-actions";
 import { addendumAction, reviewAction, saveDraftAction, signAction, verifyAction } from "../actions";
 import { ChartEditor } from "./_components/chart-editor";
 import { SignedPanel } from "./_components/signed-panel";
@@ -36,6 +42,10 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
   const editable = isAuthor && can(ctx, "records:write") && record.type !== "ADDENDUM" && (EDITABLE as readonly string[]).includes(record.status);
   const canSign = isAuthor && can(ctx, "records:sign") && (record.needsReview ? record.status === "APPROVED" : record.status === "DRAFT");
   const canReview = !isAuthor && can(ctx, "records:sign");
+  // Attachments and vitals belong to the draft: added by its author while it can still change.
+  const isDraft = record.status === "DRAFT" && record.type !== "ADDENDUM";
+  const [attachments, tenant] = await Promise.all([listAttachments(ctx, record.id), findTenant(ctx.tenantSlug)]);
+  const maxMegabytes = parseTenantSettings(tenant?.settings).attachments.maxFileMegabytes;
   return (
     <>
       <PageHeader
@@ -58,10 +68,16 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
           )}
         </div>
         <aside className="space-y-4">
-          {/* Slot: vital signs of this encounter (components/ehr/vitals, branch ehr-vitals). */}
-          <Card data-slot="vitals"><CardHeader title={t("chart.vitalsSlot")} /><CardBody>{null}</CardBody></Card>
-          {/* Slot: attachments of this encounter (components/ehr/attachments, branch ehr-attachments). */}
-          <Card data-slot="attachments"><CardHeader title={t("chart.attachmentsSlot")} /><CardBody>{null}</CardBody></Card>
+          {editable && isDraft && can(ctx, "records:write") && (
+            <Card data-slot="vitals">
+              <CardHeader title={t("chart.vitalsSlot")} />
+              <CardBody>
+                <VitalsForm patientId={record.patient.id} medicalRecordId={record.id} record={recordVitalSignsAction} idPrefix="chart-vitals" />
+              </CardBody>
+            </Card>
+          )}
+          <AttachmentsPanel recordId={record.id} canUpload={isAuthor && isDraft && can(ctx, "records:write")} initial={attachments}
+            maxMegabytes={maxMegabytes} signed={record.status === "SIGNED"} />
         </aside>
       </div>
     </>
