@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 // Shapes of the encounter note, shared by the chart editor (client), the server actions and the
 // API. The only file of lib/ehr/records client code may import.
@@ -16,14 +17,14 @@ export type RecordStatusName = (typeof RECORD_STATUSES)[number];
 // request carry megabytes.
 export const SECTION_MAX = 20_000;
 
-const sectionText = z.string().max(SECTION_MAX, `Use até ${SECTION_MAX} caracteres.`);
+const sectionText = text().max(SECTION_MAX, `Use até ${SECTION_MAX} caracteres.`);
 
 export const sectionsSchema = z.object(
   Object.fromEntries(SECTION_KEYS.map((k) => [k, sectionText.optional()])) as Record<SectionKey, z.ZodOptional<typeof sectionText>>,
 ).strict();
 export type Sections = Partial<Record<SectionKey, string>>;
 
-const cid10Code = z.string().trim().toUpperCase().regex(/^[A-Z]\d{2}(\.?\d)?$/, "Código CID-10 inválido (ex.: I10, E11.9).")
+const cid10Code = text().trim().toUpperCase().regex(/^[A-Z]\d{2}(\.?\d)?$/, "Código CID-10 inválido (ex.: I10, E11.9).")
   .transform((c) => (c.length === 4 && !c.includes(".") ? `${c.slice(0, 3)}.${c.slice(3)}` : c));
 
 export const diagnosisInputSchema = z.object({
@@ -58,17 +59,17 @@ export type CreateRecordInput = z.input<typeof createRecordSchema>;
 export const signSchema = z.object({
   version,
   /** Hex SHA-256 of the canonical content the doctor saw (from the chart or GET …/{id}). */
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/, "Hash de conteúdo inválido.").optional(),
+  contentHash: text().regex(/^[0-9a-f]{64}$/, "Hash de conteúdo inválido.").optional(),
 });
 
 export const addendumSchema = z.object({
-  text: z.string().trim().min(1, "Escreva o adendo.").max(SECTION_MAX, `Use até ${SECTION_MAX} caracteres.`),
+  text: text().trim().min(1, "Escreva o adendo.").max(SECTION_MAX, `Use até ${SECTION_MAX} caracteres.`),
 });
 
 export const reviewSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("submit"), version }),
   z.object({ action: z.literal("approve"), version }),
-  z.object({ action: z.literal("return"), version, comment: z.string().trim().min(1, "Diga o que precisa ser revisto.").max(2000) }),
+  z.object({ action: z.literal("return"), version, comment: text().trim().min(1, "Diga o que precisa ser revisto.").max(2000) }),
 ], { error: "Ação de revisão inválida (submit, approve ou return)." });
 
 export const listRecordsSchema = z.object({
