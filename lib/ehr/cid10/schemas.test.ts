@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { validationMessage } from "@/lib/validation/messages";
 import { addDiagnosis, cid10SearchSchema, diagnosisListSchema, removeDiagnosis, setMainDiagnosis, sexConflict, type Cid10Match } from "./schemas";
 
 const match = (code: string, sexRestriction: "F" | "M" | null = null): Cid10Match => ({ code, description: code, isCategory: true, sexRestriction });
@@ -12,8 +13,10 @@ describe("CID-10 schemas", () => {
     expect(issue({})).toBe("q.required");
     expect(issue({ q: 5 })).toBe("q.required");
     expect(issue({ q: "a".repeat(81) })).toBe("q.tooLong");
-    expect(issue({ q: "I\u000010" })).toBe("q.invalid");
-    expect(issue({ q: "I10\uD800" })).toBe("q.invalid");
+    // NUL bytes and lone surrogates are the project-wide sanitiser's (lib/validation/text.ts).
+    expect(issue({ q: "I\u000010" })).toBe(validationMessage("nul"));
+    expect(issue({ q: "I10\uD800" })).toBe(validationMessage("surrogate"));
+    expect(issue({ q: "I\u000710" })).toBe("q.invalid");
     expect(issue({ q: "I10", limit: 0 })).toBe("limit.invalid");
   });
 
