@@ -87,6 +87,17 @@ function valueFor(table: string, c: Column): unknown {
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
+ * A row of a loaded reference table (no tenant_id: CID-10, catalogues), so that tests which need
+ * a parent there do not add made-up codes to the official data other tests count and search.
+ */
+async function existingReferenceRow(client: pg.ClientBase, catalog: Catalog, table: string): Promise<Record<string, unknown> | null> {
+  const info = catalog.get(table);
+  if (!info || hasTenantColumn(info)) return null;
+  const { rows } = await client.query<{ json: string }>(`SELECT row_to_json(x)::text AS json FROM ${quote(table)} x LIMIT 1`);
+  return rows[0] ? (JSON.parse(rows[0].json) as Record<string, unknown>) : null;
+}
+
+/**
  * Inserts one minimal row into `table` (and whatever parents its NOT NULL foreign keys need) on
  * `client`, which must be the owner inside a transaction with app.tenant_id set for tenant rows.
  * Returns the row as JSON (text columns, uuids and numbers as JSON values).
@@ -105,7 +116,7 @@ export async function insertMinimalRow(
     const own = fk.columns.filter((name) => name !== "tenant_id");
     const required = own.some((name) => info.columns.find((c) => c.name === name)?.notNull);
     if (!required || fk.refTable === table) continue;
-    const parent = await insertMinimalRow(client, catalog, fk.refTable, depth + 1);
+    const parent = await existingReferenceRow(client, catalog, fk.refTable) ?? await insertMinimalRow(client, catalog, fk.refTable, depth + 1);
     fk.columns.forEach((name, i) => {
       if (name !== "tenant_id") values.set(name, parent[fk.refColumns[i]!]);
     });

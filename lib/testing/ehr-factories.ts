@@ -1,5 +1,6 @@
 import { withTenant } from "@/lib/db/tenant";
 import type { RecordStatus, RecordType } from "@/lib/generated/prisma/enums";
+import { ensureCid10 } from "./cid10";
 import { scopeFor, type TestPatient, type TestTenant, type TestUser } from "./factories";
 
 // EHR rows for tests that need a chart to exist (timeline, vitals linked to an encounter),
@@ -12,6 +13,8 @@ export async function createMedicalRecord(
   doctor: Pick<TestUser, "id">,
   overrides: Partial<{ occurredAt: Date; cid10Codes: string[]; type: RecordType; status: RecordStatus }> = {},
 ): Promise<{ id: string }> {
+  // Diagnoses reference the official table, which tests load once per process.
+  if (overrides.cid10Codes?.length) await ensureCid10();
   return withTenant(scopeFor(tenant), async (tx) => {
     const record = await tx.medicalRecord.create({
       data: {

@@ -19,7 +19,9 @@ import { adminQuery, databaseUrlFor, freshDatabaseName } from "@/lib/testing/tes
 import { backfillFreeText, validateFreeTextChecks } from "./free-text-backfill";
 import { DEFAULT_MIGRATIONS_DIR, migrate } from "./migrations";
 
-const FIRST_NEW = "20261201233926_audit_subject_keys_free_text_enc";
+// The first migration of the release that brought the change (with the EHR and composite keys,
+// which land together): everything before it is the schema clinics ran until then.
+const FIRST_NEW = "20261201233800_ehr_records_pk_prep_sql";
 const REDACT = "20261201233928_audit_redact_rechain_sql";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const PLAIN = ["Olívia Plaintext Moraes", "11955554444", "1990-02-03", "Rua Antiga"];

@@ -1,9 +1,8 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bookAppointment } from "@/lib/scheduling/booking";
 import { transitionAppointment } from "@/lib/scheduling/status";
 import { NOW, schedulingClinic, slotAt, type SchedulingClinic } from "@/lib/scheduling/test-fixtures";
+import { dumpDatabase } from "@/lib/testing/database-dump";
 import { asOwner } from "@/lib/testing/factories";
 import { openEncounter, saveDraft } from "./mutations";
 import { getRecord, listRecords, pendingWork } from "./queries";
@@ -74,7 +73,7 @@ describe("saving a draft", () => {
     const id = await walkIn();
     await saveDraft(c.as.doctor, id, { version: 1, sections: { historyOfPresentIllness: SENTENCE } });
     await getRecord(c.as.doctor, id);
-    const { stdout } = await promisify(execFile)("pg_dump", ["--data-only", process.env.DATABASE_URL!], { maxBuffer: 256 * 1024 * 1024 });
+    const stdout = await dumpDatabase(process.env.DATABASE_URL!);
     expect(stdout).toContain(id);
     expect(stdout).not.toContain("cefaleia pulsátil");
     expect(stdout).not.toContain("Ouro Preto");
