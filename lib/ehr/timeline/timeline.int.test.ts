@@ -11,6 +11,7 @@ import {
 } from "@/lib/testing/factories";
 import { getPatientTimeline } from "./queries";
 import { parseTimelineParams, TIMELINE_PAGE, type TimelineItem } from "./schemas";
+import { sealSections } from "../records/content";
 
 let clinic: TestTenant;
 let other: TestTenant;
@@ -30,7 +31,8 @@ beforeAll(async () => {
   await createVitalSign(clinic, patient, doctor, { measuredAt: day(15), systolicMmhg: 150, diastolicMmhg: 95 });
   await withTenant(scopeFor(clinic), (tx) => tx.patientAllergy.create({
     data: { patientId: patient.id, substance: "Dipirona", severity: "SEVERE", notedAt: day(5) }, select: { id: true } }));
-  await asOwner("UPDATE medical_records SET subjective = 'Frase secreta do médico' WHERE patient_id = $1 AND status = 'DRAFT'", [patient.id]);
+  await asOwner("UPDATE medical_records SET content_enc = $2 WHERE patient_id = $1 AND status = 'DRAFT'",
+    [patient.id, sealSections(clinic.id, { chiefComplaint: "Frase secreta do médico" })]);
 });
 
 afterAll(async () => {
@@ -67,9 +69,13 @@ describe("getPatientTimeline", () => {
 
   it("pages a 300-encounter chart by keyset, each page bounded, nothing repeated or lost", async () => {
     const busy = await createPatient(clinic);
-    await withTenant(scopeFor(clinic), (tx) => tx.medicalRecord.createMany({
-      data: Array.from({ length: 300 }, (_, i) => ({ patientId: busy.id, doctorId: doctor.id, occurredAt: new Date(Date.UTC(2020, 0, 1) + i * 86_400_000), cid10Codes: ["J45"] })),
-    }));
+    await withTenant(scopeFor(clinic), async (tx) => {
+      const records = await tx.medicalRecord.createManyAndReturn({
+        data: Array.from({ length: 300 }, (_, i) => ({ patientId: busy.id, doctorId: doctor.id, occurredAt: new Date(Date.UTC(2020, 0, 1) + i * 86_400_000) })),
+        select: { id: true },
+      });
+      await tx.medicalRecordDiagnosis.createMany({ data: records.map((r) => ({ medicalRecordId: r.id, code: "J45", position: 0, isMain: true })) });
+    });
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
