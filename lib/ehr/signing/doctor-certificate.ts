@@ -106,7 +106,7 @@ async function issue(
     action: "signing_certificate.issued",
     entityType: "signing_certificate",
     entityId: id,
-    metadata: { userId, reason, serialNumber: certificate.serialNumber, authorityId: authority.id, notAfter: certificate.notAfter.toISOString() },
+    metadata: { userId, cause: reason, serialNumber: certificate.serialNumber, authorityId: authority.id, notAfter: certificate.notAfter.toISOString() },
   });
   return { certificateId: id, certificate, certificatePem, chainPem: [authority.certificatePem], privateKeyPkcs8: Buffer.from(pkcs8, "base64") };
 }
@@ -118,5 +118,5 @@ export async function revokeCertificate(tx: Tx, certificateId: string, reason: s
     data: { revokedAt: now, revokeReason: reason.slice(0, 40) },
   });
   if (count === 0) return null;
-  return { action: "signing_certificate.revoked", entityType: "signing_certificate", entityId: certificateId, metadata: { reason: reason.slice(0, 40) } };
+  return { action: "signing_certificate.revoked", entityType: "signing_certificate", entityId: certificateId, metadata: { cause: reason.slice(0, 40) } };
 }

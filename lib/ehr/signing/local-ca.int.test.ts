@@ -201,7 +201,7 @@ describe("the local CA signer", () => {
     const renamed = await sign(clinic, doctor);
     expect(new x509.X509Certificate(renamed.certificatePem).subjectName.getField("CN")).toEqual(["Ana Nova Silva"]);
     const reasons = await asOwner<{ reason: string }>(
-      `SELECT metadata->>'reason' AS reason FROM audit_logs WHERE tenant_id = $1 AND action = 'signing_certificate.issued' ORDER BY seq`, [clinic.id]);
+      `SELECT metadata->>'cause' AS reason FROM audit_logs WHERE tenant_id = $1 AND action = 'signing_certificate.issued' ORDER BY seq`, [clinic.id]);
     expect(reasons.map((r) => r.reason)).toEqual(["first", "revoked", "identity_changed"]);
   });
 
