@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
+import { sealSections } from "@/lib/ehr/records/content";
 import type { AppError } from "@/lib/errors";
+import { ensureCid10 } from "@/lib/testing/cid10";
 import { createMedicalRecord, createVitalSign } from "@/lib/testing/ehr-factories";
 import {
   asOwner, closeOwnerPool, createPatient, createTenant, createUser, scopeFor, type TestPatient, type TestTenant, type TestUser,
@@ -20,6 +22,8 @@ let patient: TestPatient;
 const day = (d: number, h = 12) => new Date(Date.UTC(2026, 2, d, h));
 
 beforeAll(async () => {
+  // Diagnoses reference cid10_codes: the fresh test database needs the table.
+  await ensureCid10();
   [clinic, other] = await Promise.all([createTenant(), createTenant()]);
   doctor = await createUser(clinic, { roles: ["doctor"], name: "Dra. Helena Costa" });
   patient = await createPatient(clinic);
@@ -30,7 +34,9 @@ beforeAll(async () => {
   await createVitalSign(clinic, patient, doctor, { measuredAt: day(15), systolicMmhg: 150, diastolicMmhg: 95 });
   await withTenant(scopeFor(clinic), (tx) => tx.patientAllergy.create({
     data: { patientId: patient.id, substance: "Dipirona", severity: "SEVERE", notedAt: day(5) }, select: { id: true } }));
-  await asOwner("UPDATE medical_records SET subjective = 'Frase secreta do médico' WHERE patient_id = $1 AND status = 'DRAFT'", [patient.id]);
+  // The narrative lives sealed in content_enc (the records branch replaced the SOAP columns).
+  await asOwner("UPDATE medical_records SET content_enc = $2 WHERE patient_id = $1 AND status = 'DRAFT'",
+    [patient.id, sealSections(clinic.id, { chiefComplaint: "Frase secreta do médico" })]);
 });
 
 afterAll(async () => {
@@ -67,9 +73,13 @@ describe("getPatientTimeline", () => {
 
   it("pages a 300-encounter chart by keyset, each page bounded, nothing repeated or lost", async () => {
     const busy = await createPatient(clinic);
-    await withTenant(scopeFor(clinic), (tx) => tx.medicalRecord.createMany({
-      data: Array.from({ length: 300 }, (_, i) => ({ patientId: busy.id, doctorId: doctor.id, occurredAt: new Date(Date.UTC(2020, 0, 1) + i * 86_400_000), cid10Codes: ["J45"] })),
-    }));
+    await withTenant(scopeFor(clinic), async (tx) => {
+      const records = await tx.medicalRecord.createManyAndReturn({
+        data: Array.from({ length: 300 }, (_, i) => ({ patientId: busy.id, doctorId: doctor.id, occurredAt: new Date(Date.UTC(2020, 0, 1) + i * 86_400_000) })),
+        select: { id: true },
+      });
+      await tx.medicalRecordDiagnosis.createMany({ data: records.map((r) => ({ medicalRecordId: r.id, code: "J45", isMain: true, position: 0 })) });
+    });
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
