@@ -44,7 +44,7 @@ export const BENCH_PASSWORD = "Bench-Senha-2026!";
 
 // Ids the SQL side can compute too: <tenant ordinal>-<kind>-7000-8000-<n>, a valid version-7-
 // shaped UUID (zod's z.uuid() accepts it) that sorts in creation order like the app's uuid(7).
-export const KIND = { patient: 0, doctor: 1, agenda: 2, appointment: 3, staff: 4, hours: 5, role: 6 } as const;
+export const KIND = { patient: 0, doctor: 1, agenda: 2, appointment: 3, staff: 4, hours: 5, role: 6, record: 7, diagnosis: 8 } as const;
 export function benchId(tenant: number, kind: number, n: number): string {
   return `${tenant.toString(16).padStart(8, "0")}-${kind.toString(16).padStart(4, "0")}-7000-8000-${n.toString(16).padStart(12, "0")}`;
 }

@@ -60,12 +60,19 @@ export async function measure(baseUrl: string, s: Scenario): Promise<Figures> {
     statuses[status] = (statuses[status] ?? 0) + 1;
   });
   const result = await instance;
+  return figuresOf(s.name, s.connections, times, result.duration, statuses, result.errors + result.timeouts);
+}
+
+/** Figures from raw response times (ms): also for sequences driven by hand, one step after another. */
+export function figuresOf(
+  name: string, connections: number, times: number[], seconds: number, statuses: Record<string, number>, errors = 0,
+): Figures {
   times.sort((a, b) => a - b);
   const round = (v: number) => Math.round(v * 10) / 10;
   return {
-    name: s.name, connections: s.connections, requests: times.length, seconds: result.duration,
-    rps: Math.round(times.length / result.duration), p50: round(percentile(times, 50)), p95: round(percentile(times, 95)),
-    p99: round(percentile(times, 99)), max: round(times[times.length - 1] ?? NaN), errors: result.errors + result.timeouts, statuses,
+    name, connections, requests: times.length, seconds,
+    rps: Math.round(times.length / seconds), p50: round(percentile(times, 50)), p95: round(percentile(times, 95)),
+    p99: round(percentile(times, 99)), max: round(times[times.length - 1] ?? NaN), errors, statuses,
   };
 }
 

@@ -16,7 +16,7 @@ type Options = { duration: number; connections: number; ownerUrl: string; log: (
 // São Paulo has had no daylight saving time since 2019: local times are UTC−03:00.
 const OFFSET = "-03:00";
 
-function call(port: number, host: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; json: unknown }> {
+export function call(port: number, host: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; json: unknown }> {
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : JSON.stringify(body);
     const req = http.request({
@@ -33,7 +33,7 @@ function call(port: number, host: string, method: string, path: string, body?: u
   });
 }
 
-async function tokenFor(port: number, host: string, email: string): Promise<string> {
+export async function tokenFor(port: number, host: string, email: string): Promise<string> {
   const res = await call(port, host, "POST", "/api/v1/auth/login", { email, password: BENCH_PASSWORD });
   const token = (res.json as { accessToken?: string } | null)?.accessToken;
   if (res.status !== 200 || !token) throw new Error(`login as ${email} failed: ${res.status} ${JSON.stringify(res.json)}`);

@@ -9,10 +9,7 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { databaseEnv, freshDatabaseName, testSecrets, adminQuery } from "../../lib/testing/test-env";
-import { createSeedClient } from "../../prisma/seed/db";
-import { seedReference } from "../../prisma/seed/reference";
-import { migrate } from "../lib/migrations";
+import { benchDatabase, withBenchDatabase } from "./database";
 import { shapeFor } from "./data";
 import { table, type Figures } from "./load";
 import { runScenarios } from "./scenarios";
@@ -39,12 +36,7 @@ const log = (line: string) => console.log(line);
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 
 
-const name = freshDatabaseName("prontivus_bench");
-const database = databaseEnv(name);
-const ownerUrl = database.DATABASE_URL;
-const env = { ...process.env, ...testSecrets(), ...database, APP_HOST: `localhost:${port}` };
-// The seed seals CPFs with the same keys the server will open them with.
-Object.assign(process.env, env);
+const { name, ownerUrl, env } = benchDatabase("prontivus_bench", port);
 
 const shape = shapeFor(scale);
 log(`Prontivus scheduling benchmark — scale ${scale}: ${shape.largePatients.toLocaleString("en")} patients and ` +
@@ -86,18 +78,11 @@ async function measureAll(seeded: Awaited<ReturnType<typeof seedBench>>, seedSec
   }
 }
 
-await adminQuery(`CREATE DATABASE ${name}`);
-try {
-  log("migrate and seed:");
+await withBenchDatabase({ name, ownerUrl, env }, args.keep, log, async () => {
+  log("seed (after migrations and the reference seed):");
   const t0 = performance.now();
-  await migrate(ownerUrl, { log: () => {} });
-  const refs = createSeedClient(ownerUrl);
-  await seedReference(refs).finally(() => refs.$disconnect());
   const seeded = await seedBench(ownerUrl, shape, log);
   const seedSeconds = Math.round((performance.now() - t0) / 1000);
   log(`  seeded in ${seedSeconds} s`);
   if (!args["seed-only"]) await measureAll(seeded, seedSeconds);
-} finally {
-  if (args.keep) log(`kept database ${name}`);
-  else await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-}
+});

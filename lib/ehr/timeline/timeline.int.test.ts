@@ -4,14 +4,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
+import { sealSections } from "@/lib/ehr/records/content";
 import type { AppError } from "@/lib/errors";
+import { ensureCid10 } from "@/lib/testing/cid10";
 import { createMedicalRecord, createVitalSign } from "@/lib/testing/ehr-factories";
 import {
   asOwner, closeOwnerPool, createPatient, createTenant, createUser, scopeFor, type TestPatient, type TestTenant, type TestUser,
 } from "@/lib/testing/factories";
 import { getPatientTimeline } from "./queries";
 import { parseTimelineParams, TIMELINE_PAGE, type TimelineItem } from "./schemas";
-import { sealSections } from "../records/content";
 
 let clinic: TestTenant;
 let other: TestTenant;
@@ -21,6 +22,8 @@ let patient: TestPatient;
 const day = (d: number, h = 12) => new Date(Date.UTC(2026, 2, d, h));
 
 beforeAll(async () => {
+  // Diagnoses reference cid10_codes: the fresh test database needs the table.
+  await ensureCid10();
   [clinic, other] = await Promise.all([createTenant(), createTenant()]);
   doctor = await createUser(clinic, { roles: ["doctor"], name: "Dra. Helena Costa" });
   patient = await createPatient(clinic);
@@ -31,6 +34,7 @@ beforeAll(async () => {
   await createVitalSign(clinic, patient, doctor, { measuredAt: day(15), systolicMmhg: 150, diastolicMmhg: 95 });
   await withTenant(scopeFor(clinic), (tx) => tx.patientAllergy.create({
     data: { patientId: patient.id, substance: "Dipirona", severity: "SEVERE", notedAt: day(5) }, select: { id: true } }));
+  // The narrative lives sealed in content_enc (the records branch replaced the SOAP columns).
   await asOwner("UPDATE medical_records SET content_enc = $2 WHERE patient_id = $1 AND status = 'DRAFT'",
     [patient.id, sealSections(clinic.id, { chiefComplaint: "Frase secreta do médico" })]);
 });
