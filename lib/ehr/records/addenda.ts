@@ -9,6 +9,7 @@ import { loadRecord } from "./load";
 import { assertClinician } from "./policy";
 import { addendumSchema } from "./schemas";
 import { freezeAndSign } from "./sign";
+import { recordsMessage } from "./messages";
 
 // A correction of a signed note (SBIS NGS1, CFM 1.821/2007): a new row by the author that points
 // at the original and is signed when written. The original never changes.
@@ -22,8 +23,8 @@ export async function createAddendum(
   return withTenant(ctx, async (tx) => {
     const original = await loadRecord(tx, id);
     await requireClinicalAccess(tx, ctx, original.patientId);
-    if (original.status !== "SIGNED") throw new AppError("conflict", "Só um registro assinado recebe adendo; este ainda pode ser editado.");
-    if (original.doctorId !== userId) throw new AppError("conflict", "Só o autor do registro pode escrever um adendo a ele.");
+    if (original.status !== "SIGNED") throw new AppError("conflict", recordsMessage("addendumNeedsSigned"));
+    if (original.doctorId !== userId) throw new AppError("conflict", recordsMessage("addendumAuthorOnly"));
     // An addendum of an addendum belongs to the same encounter.
     const amendsId = original.amendsId ?? original.id;
     const created = await tx.medicalRecord.create({

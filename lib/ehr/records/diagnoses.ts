@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { z } from "zod";
 import type { diagnosesSchema } from "./schemas";
+import { recordsMessage } from "./messages";
 
 // A draft's diagnoses are saved as a whole list, in the doctor's order, each code checked
 // against the official CID-10 table (reference data, no tenant).
@@ -14,7 +15,7 @@ export async function replaceDiagnoses(tx: Tx, recordId: string, list: Diagnoses
   const known = new Set((await tx.cid10Code.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((c) => c.code));
   const unknown = codes.filter((c) => !known.has(c));
   if (unknown.length > 0) {
-    const message = `Código CID-10 não encontrado: ${unknown.join(", ")}.`;
+    const message = recordsMessage("cid10Unknown", { codes: unknown.join(", ") });
     throw new AppError("validation", message, { diagnoses: [message] });
   }
   const current = await tx.medicalRecordDiagnosis.findMany({

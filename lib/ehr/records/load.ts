@@ -4,6 +4,7 @@ import { notFound } from "@/lib/errors";
 import { z } from "zod";
 import { CANONICAL_SCHEMA, type CanonicalRecord } from "./canonical";
 import { openAddendum, openSections } from "./content";
+import { recordsMessage } from "./messages";
 
 // The one loader of an encounter row: a bad id, another clinic's id (RLS) and an unknown id are
 // all "not found", before anything about the record is known.
@@ -32,9 +33,9 @@ function findRow(tx: Tx, id: string) {
 
 export async function loadRecord(tx: Tx, id: unknown): Promise<RecordRow> {
   const parsed = idSchema.safeParse(id);
-  if (!parsed.success) throw notFound("Registro clínico");
+  if (!parsed.success) throw notFound(recordsMessage("recordNotFound"));
   const row = await findRow(tx, parsed.data);
-  if (!row) throw notFound("Registro clínico");
+  if (!row) throw notFound(recordsMessage("recordNotFound"));
   return row;
 }
 

@@ -13,6 +13,7 @@ import { canonicalOf, loadRecord } from "./load";
 import { assertClinician, assertEditableBy, assertVersion, staleConflict } from "./policy";
 import { createRecordSchema, saveDraftSchema, SECTION_KEYS, type Sections } from "./schemas";
 import { templateSections } from "./templates";
+import { recordsMessage } from "./messages";
 
 // Opening and writing an encounter note. The author is the acting doctor; a draft changes only
 // at the version it was loaded at (a stale tab gets a conflict, never a silent overwrite).
@@ -41,7 +42,7 @@ export async function openEncounter(ctx: Context, input: unknown, now: Date = ne
     const start = data.appointmentId ? await startFromAppointment(tx, ctx, data.appointmentId, now) : null;
     const patientId = start?.patientId ?? data.patientId!;
     if (data.appointmentId && data.patientId && data.patientId !== patientId) {
-      throw new AppError("validation", "O paciente não é o da consulta.", { patientId: ["O paciente não é o da consulta."] });
+      throw new AppError("validation", recordsMessage("patientNotAppointment"), { patientId: [recordsMessage("patientNotAppointment")] });
     }
     await requireClinicalAccess(tx, ctx, patientId);
     if (start?.existingId) {
@@ -75,7 +76,7 @@ export async function saveDraft(ctx: Context, id: unknown, input: unknown): Prom
   return withTenant(ctx, async (tx) => {
     const row = await loadRecord(tx, id);
     await requireClinicalAccess(tx, ctx, row.patientId);
-    if (row.type === "ADDENDUM") throw new AppError("conflict", "Adendos assinados não podem ser alterados.");
+    if (row.type === "ADDENDUM") throw new AppError("conflict", recordsMessage("addendumImmutable"));
     assertEditableBy(userId, row);
     assertVersion(row, data.version);
     const before = openSections(ctx.tenantId, row.contentEnc);

@@ -3,6 +3,7 @@ import type { Context } from "@/lib/context";
 import { AppError, forbidden } from "@/lib/errors";
 import type { RecordStatus } from "@/lib/generated/prisma/enums";
 import { parseTenantSettings } from "@/lib/tenancy/settings";
+import { recordsMessage } from "./messages";
 
 // Who may do what to an encounter note. Reading is decided per patient by lib/ehr/access.ts;
 // these rules are about writing: only the author edits and signs their own note, only another
@@ -24,24 +25,24 @@ export function needsReview(settings: unknown, doctorId: string): boolean {
 type RecordRef = { id: string; doctorId: string; status: RecordStatus; version: number };
 
 export const signedConflict = () =>
-  new AppError("conflict", "Este registro já está assinado e não pode ser alterado. Para corrigir, escreva um adendo.");
+  new AppError("conflict", recordsMessage("signedImmutable"));
 
 export function assertEditableBy(userId: string, record: RecordRef): void {
   if (record.status === "SIGNED") throw signedConflict();
-  if (record.doctorId !== userId) throw new AppError("conflict", "Só o autor pode alterar este registro.");
+  if (record.doctorId !== userId) throw new AppError("conflict", recordsMessage("authorOnlyEdit"));
   if (!EDITABLE.includes(record.status)) {
-    throw new AppError("conflict", "Este registro está em revisão e não pode ser alterado agora.");
+    throw new AppError("conflict", recordsMessage("inReview"));
   }
 }
 
 export const staleConflict = () =>
-  new AppError("conflict", "Este registro acabou de ser alterado em outra aba ou por outra pessoa. Recarregue para ver a versão atual.");
+  new AppError("conflict", recordsMessage("staleTab"));
 
 export function assertVersion(record: RecordRef, expected: number): void {
   if (record.version !== expected) {
     throw new AppError(
       "conflict",
-      `Este registro foi alterado em outra aba ou por outra pessoa (versão ${record.version}, você tinha a ${expected}). Recarregue para ver a versão atual.`,
+      recordsMessage("staleVersion", { current: record.version, expected }),
     );
   }
 }
@@ -49,11 +50,11 @@ export function assertVersion(record: RecordRef, expected: number): void {
 /** Sign: the author's own note, in the state the review rule requires. */
 export function assertSignable(userId: string, record: RecordRef, reviewRequired: boolean): void {
   if (record.status === "SIGNED") throw signedConflict();
-  if (record.doctorId !== userId) throw new AppError("conflict", "Só o autor pode assinar este registro.");
+  if (record.doctorId !== userId) throw new AppError("conflict", recordsMessage("authorOnlySign"));
   if (reviewRequired && record.status !== "APPROVED") {
-    throw new AppError("conflict", "Este registro precisa ser aprovado na revisão antes de ser assinado.");
+    throw new AppError("conflict", recordsMessage("needsApproval"));
   }
   if (!reviewRequired && record.status !== "DRAFT" && record.status !== "APPROVED") {
-    throw new AppError("conflict", "Este registro não pode ser assinado no estado atual.");
+    throw new AppError("conflict", recordsMessage("cannotSignNow"));
   }
 }

@@ -10,6 +10,7 @@ import { loadRecord } from "./load";
 import { needsReview } from "./policy";
 import { listRecordsSchema, type RecordSummary, type RecordView } from "./schemas";
 import { addendaOf, summarySelect, toSummary, toView } from "./views";
+import { recordsMessage } from "./messages";
 
 // Reads of the chart. Every read of clinical content passes requireClinicalAccess and leaves its
 // data_access_logs row (logClinicalRead) in the same transaction as the read.
@@ -36,7 +37,7 @@ function decodeCursor(cursor: string | undefined): { at: Date; id: string } | nu
   if (!cursor) return null;
   const [t, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const at = new Date(t ?? "");
-  if (!id || Number.isNaN(at.getTime())) throw new AppError("validation", "Cursor inválido.", { cursor: ["Cursor inválido."] });
+  if (!id || Number.isNaN(at.getTime())) throw new AppError("validation", recordsMessage("badCursor"), { cursor: [recordsMessage("badCursor")] });
   return { at, id };
 }
 const encodeCursor = (r: { occurredAt: Date; id: string }) => Buffer.from(`${r.occurredAt.toISOString()}|${r.id}`).toString("base64url");

@@ -10,6 +10,7 @@ import { loadRecord } from "./load";
 import { assertClinician, assertVersion, needsReview, staleConflict } from "./policy";
 import { tenantSettings } from "./queries";
 import { reviewSchema } from "./schemas";
+import { recordsMessage } from "./messages";
 
 // The residents' review: draft → pending review → approved (the author then signs) or returned
 // with a comment (the author edits and submits again). The reviewer is another doctor who does
@@ -24,19 +25,19 @@ export async function reviewRecord(ctx: Context, id: unknown, input: unknown, no
     const row = await loadRecord(tx, id);
     await requireClinicalAccess(tx, ctx, row.patientId);
     const settings = await tenantSettings(tx, ctx);
-    if (row.status === "SIGNED") throw conflict("Este registro já está assinado.");
+    if (row.status === "SIGNED") throw conflict(recordsMessage("alreadySigned"));
     let to: RecordStatus;
     let extra: Record<string, unknown> = {};
     if (data.action === "submit") {
-      if (row.doctorId !== userId) throw conflict("Só o autor envia o registro para revisão.");
-      if (!needsReview(settings, row.doctorId)) throw conflict("Os registros deste médico não precisam de revisão; assine diretamente.");
-      if (row.status !== "DRAFT" && row.status !== "RETURNED") throw conflict("Este registro já foi enviado para revisão.");
+      if (row.doctorId !== userId) throw conflict(recordsMessage("reviewAuthorSubmits"));
+      if (!needsReview(settings, row.doctorId)) throw conflict(recordsMessage("reviewNotRequired"));
+      if (row.status !== "DRAFT" && row.status !== "RETURNED") throw conflict(recordsMessage("reviewAlreadySubmitted"));
       to = "PENDING_REVIEW";
       extra = { submittedAt: now, reviewCommentEnc: null };
     } else {
-      if (row.doctorId === userId) throw conflict("Quem escreveu o registro não pode revisá-lo.");
-      if (needsReview(settings, userId)) throw conflict("Médicos sob revisão não revisam registros de outros.");
-      if (row.status !== "PENDING_REVIEW") throw conflict("Este registro não está aguardando revisão.");
+      if (row.doctorId === userId) throw conflict(recordsMessage("reviewNotOwn"));
+      if (needsReview(settings, userId)) throw conflict(recordsMessage("reviewerUnderReview"));
+      if (row.status !== "PENDING_REVIEW") throw conflict(recordsMessage("reviewNotPending"));
       to = data.action === "approve" ? "APPROVED" : "RETURNED";
       extra = { reviewerId: userId, reviewedAt: now, reviewCommentEnc: data.action === "return" ? sealComment(ctx.tenantId, data.comment) : null };
     }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
+import { recordsMessage } from "./messages";
 
 // Shapes of the encounter note, shared by the chart editor (client), the server actions and the
 // API. The only file of lib/ehr/records client code may import.
@@ -17,14 +18,14 @@ export type RecordStatusName = (typeof RECORD_STATUSES)[number];
 // request carry megabytes.
 export const SECTION_MAX = 20_000;
 
-const sectionText = text().max(SECTION_MAX, `Use até ${SECTION_MAX} caracteres.`);
+const sectionText = text().max(SECTION_MAX, recordsMessage("tooLong", { max: SECTION_MAX }));
 
 export const sectionsSchema = z.object(
   Object.fromEntries(SECTION_KEYS.map((k) => [k, sectionText.optional()])) as Record<SectionKey, z.ZodOptional<typeof sectionText>>,
 ).strict();
 export type Sections = Partial<Record<SectionKey, string>>;
 
-const cid10Code = text().trim().toUpperCase().regex(/^[A-Z]\d{2}(\.?\d)?$/, "Código CID-10 inválido (ex.: I10, E11.9).")
+const cid10Code = text().trim().toUpperCase().regex(/^[A-Z]\d{2}(\.?\d)?$/, recordsMessage("cid10Invalid"))
   .transform((c) => (c.length === 4 && !c.includes(".") ? `${c.slice(0, 3)}.${c.slice(3)}` : c));
 
 export const diagnosisInputSchema = z.object({
@@ -34,11 +35,11 @@ export const diagnosisInputSchema = z.object({
 });
 export type DiagnosisInput = z.input<typeof diagnosisInputSchema>;
 
-export const diagnosesSchema = z.array(diagnosisInputSchema).max(20, "No máximo 20 diagnósticos por registro.")
-  .refine((list) => list.filter((d) => d.isMain).length <= 1, "Marque no máximo um diagnóstico principal.")
-  .refine((list) => new Set(list.map((d) => d.code)).size === list.length, "Um código aparece mais de uma vez.");
+export const diagnosesSchema = z.array(diagnosisInputSchema).max(20, recordsMessage("tooManyDiagnoses"))
+  .refine((list) => list.filter((d) => d.isMain).length <= 1, recordsMessage("oneMainDiagnosis"))
+  .refine((list) => new Set(list.map((d) => d.code)).size === list.length, recordsMessage("duplicateCode"));
 
-const version = z.number({ error: "Informe a versão carregada." }).int().min(1);
+const version = z.number({ error: recordsMessage("versionRequired") }).int().min(1);
 
 export const saveDraftSchema = z.object({
   version,
@@ -47,7 +48,7 @@ export const saveDraftSchema = z.object({
 });
 export type SaveDraftInput = z.input<typeof saveDraftSchema>;
 
-const uuid = z.uuid("Identificador inválido.");
+const uuid = z.uuid(recordsMessage("invalidId"));
 
 export const createRecordSchema = z.object({
   patientId: uuid.optional(),
@@ -59,25 +60,25 @@ export type CreateRecordInput = z.input<typeof createRecordSchema>;
 export const signSchema = z.object({
   version,
   /** Hex SHA-256 of the canonical content the doctor saw (from the chart or GET …/{id}). */
-  contentHash: text().regex(/^[0-9a-f]{64}$/, "Hash de conteúdo inválido.").optional(),
+  contentHash: text().regex(/^[0-9a-f]{64}$/, recordsMessage("invalidHash")).optional(),
 });
 
 export const addendumSchema = z.object({
-  text: text().trim().min(1, "Escreva o adendo.").max(SECTION_MAX, `Use até ${SECTION_MAX} caracteres.`),
+  text: text().trim().min(1, recordsMessage("addendumEmpty")).max(SECTION_MAX, recordsMessage("tooLong", { max: SECTION_MAX })),
 });
 
 export const reviewSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("submit"), version }),
   z.object({ action: z.literal("approve"), version }),
-  z.object({ action: z.literal("return"), version, comment: text().trim().min(1, "Diga o que precisa ser revisto.").max(2000) }),
-], { error: "Ação de revisão inválida (submit, approve ou return)." });
+  z.object({ action: z.literal("return"), version, comment: text().trim().min(1, recordsMessage("reviewCommentRequired")).max(2000) }),
+], { error: recordsMessage("reviewActionInvalid") });
 
 export const listRecordsSchema = z.object({
   patientId: uuid.optional(),
   doctorId: uuid.optional(),
-  status: z.enum(RECORD_STATUSES, { error: "Situação inválida." }).optional(),
-  from: z.iso.datetime({ offset: true, error: "Data inválida (ISO 8601)." }).optional(),
-  to: z.iso.datetime({ offset: true, error: "Data inválida (ISO 8601)." }).optional(),
+  status: z.enum(RECORD_STATUSES, { error: recordsMessage("statusInvalid") }).optional(),
+  from: z.iso.datetime({ offset: true, error: recordsMessage("dateInvalid") }).optional(),
+  to: z.iso.datetime({ offset: true, error: recordsMessage("dateInvalid") }).optional(),
 }).strict();
 export type ListRecordsFilters = z.input<typeof listRecordsSchema>;
 

@@ -13,6 +13,7 @@ import { canonicalOf, loadRecord, type RecordRow } from "./load";
 import { assertClinician, assertSignable, assertVersion, needsReview, staleConflict } from "./policy";
 import { tenantSettings } from "./queries";
 import { signSchema } from "./schemas";
+import { recordsMessage } from "./messages";
 
 // Sign → lock. The canonical bytes of the note (sections, diagnoses, patient, doctor, time,
 // appointment, template) are hashed and signed through the Signer; the bytes are kept sealed
@@ -29,7 +30,7 @@ export async function freezeAndSign(tx: Tx, ctx: Context, row: RecordRow, now: D
   const canonical = canonicalBytes(canonicalOf(ctx, row));
   const contentHash = sha256Hex(canonical);
   if (expectedHash && expectedHash !== contentHash) {
-    throw new AppError("conflict", "O conteúdo do registro mudou desde que você o abriu. Revise a versão atual antes de assinar.");
+    throw new AppError("conflict", recordsMessage("contentChanged"));
   }
   const audit: AuditEntry[] = [];
   const envelope: SignatureEnvelope = await signerFor(ctx).sign(tx, ctx, {

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { normalizeSections } from "./content";
 import { SECTION_KEYS, type Sections } from "./schemas";
 import { templateInputSchema, type TemplateView } from "./template-schemas";
+import { recordsMessage } from "./messages";
 
 // Per-specialty note templates, edited by the clinic in /admin and picked by a doctor for a new
 // note. A template is boilerplate (no patient data), so its text is stored as plain JSON.
@@ -41,7 +42,7 @@ export async function listTemplates(ctx: Context, opts: { includeInactive?: bool
   return rows.map(toView);
 }
 
-const idSchema = z.uuid("Identificador inválido.");
+const idSchema = z.uuid(recordsMessage("invalidId"));
 
 /** Creates (no id) or replaces (id) a template; audited with the sections that hold text. */
 export async function saveTemplate(ctx: Context, id: string | null, input: unknown): Promise<{ id: string }> {

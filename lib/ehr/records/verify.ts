@@ -7,6 +7,7 @@ import { sha256Hex, storedParts, type CanonicalRecord } from "./canonical";
 import { openSigned } from "./content";
 import { canonicalOf, loadRecord, type RecordRow } from "./load";
 import { verifierFor } from "@/lib/ehr/signing/signer-for";
+import { recordsMessage } from "./messages";
 
 // "Verificar assinatura": who signed, when, with which certificate, and whether what is stored
 // still matches what was signed. Three things can betray tampering done around the trigger (an
@@ -48,7 +49,7 @@ export async function verifyRecord(ctx: Context, id: unknown): Promise<RecordVer
   return withTenant(ctx, async (tx) => {
     const row = await loadRecord(tx, id);
     const access = await requireClinicalAccess(tx, ctx, row.patientId);
-    if (row.status !== "SIGNED" || !row.signature || !row.signedContentEnc) throw new AppError("conflict", "Este registro ainda não foi assinado.");
+    if (row.status !== "SIGNED" || !row.signature || !row.signedContentEnc) throw new AppError("conflict", recordsMessage("notSignedYet"));
     const envelope = row.signature as unknown as SignatureEnvelope;
     const signed = signedBytes(ctx, row);
     const problems: string[] = [];
