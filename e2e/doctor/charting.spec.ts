@@ -122,6 +122,13 @@ test("a doctor charts an encounter from my day through a network drop, signs it,
   await slow(doctor.getByTestId("verification")).toContainText("Assinatura válida");
   await slow(doctor.getByTestId("verification")).toContainText("Dra. Ana Beatriz Souza");
 
+  // The addendum is on the patient's timeline, beside the signed encounter it corrects.
+  const [amends] = await ownerQuery<{ id: string; patient_id: string }>(
+    "SELECT id, patient_id FROM medical_records WHERE amends_id = $1", [recordId]);
+  await doctor.goto(tenantUrl("demo", `/patients/${amends!.patient_id}?tipo=encounter`));
+  await slow(doctor.locator(`a[href="/records/${amends!.id}"]`)).toHaveText("Adendo");
+  await slow(doctor.locator(`a[href="/records/${recordId}"]`)).toHaveText("Consulta");
+
   const logs = await ownerQuery("SELECT 1 FROM data_access_logs WHERE entity_id = $1 AND data_type = 'medical_record'", [recordId]);
   expect(logs.length).toBeGreaterThan(0);
 
