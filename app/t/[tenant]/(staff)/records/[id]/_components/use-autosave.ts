@@ -15,6 +15,8 @@ export type SaveState =
   | { kind: "idle" } | { kind: "dirty" } | { kind: "saving" } | { kind: "saved"; at: Date }
   | { kind: "offline" } | { kind: "failed"; message: string } | { kind: "conflict"; message: string };
 
+/** How soon a save that got no answer is tried again. */
+const RETRY_MS = 10_000;
 const DEBOUNCE_MS = 1200;
 
 type Options = {
@@ -39,7 +41,8 @@ export function useAutosave({ id, version, contentHash, initial, enabled, save }
     try {
       while (!r.stopped && !sameDraft(r.latest, r.sent)) {
         r.again = false;
-        if (typeof navigator !== "undefined" && !navigator.onLine) { setState({ kind: "offline" }); return; }
+        // No navigator.onLine gate: it can say offline while the server answers (a loopback-only
+        // or LAN-only network) and online while it does not. Only the request's fate decides.
         const done = await sendOnce(r.latest);
         if (!done || !r.again) return;
       }
@@ -48,7 +51,8 @@ export function useAutosave({ id, version, contentHash, initial, enabled, save }
     }
 
     async function sendOnce(sending: Draft): Promise<boolean> {
-      setState({ kind: "saving" });
+      // While the browser believes it is offline, keep saying so instead of flickering "saving".
+      if (typeof navigator === "undefined" || navigator.onLine) setState({ kind: "saving" });
       try {
         const result = await save(id, { version: r.version, sections: sending.sections, diagnoses: sending.diagnoses });
         if (result.ok) {
@@ -62,7 +66,7 @@ export function useAutosave({ id, version, contentHash, initial, enabled, save }
         setState({ kind: "failed", message: Object.values(result.fields ?? {}).flat()[0] ?? result.message });
         return false;
       } catch {
-        // The request never got an answer (network gone): the text waits in this browser.
+        // The request never got an answer (network or server gone): the text waits in this browser.
         setState({ kind: "offline" });
         return false;
       }
@@ -101,6 +105,14 @@ export function useAutosave({ id, version, contentHash, initial, enabled, save }
     window.addEventListener("offline", offline);
     return () => { window.removeEventListener("online", online); window.removeEventListener("offline", offline); };
   }, [flush]);
+
+  // Unsent text is offered again every few seconds while offline, even if no "online" event comes
+  // (the server was down, not the network; or the browser never noticed the network came back).
+  useEffect(() => {
+    if (state.kind !== "offline") return;
+    const retry = setInterval(() => void flush(), RETRY_MS);
+    return () => clearInterval(retry);
+  }, [state.kind, flush]);
 
   const discardLocal = useCallback(() => { clearLocalDraft(id); setStaleLocal(false); }, [id]);
   const current = () => ({ version: ref.current.version, contentHash: ref.current.hash, pending: !sameDraft(ref.current.latest, ref.current.sent) });
