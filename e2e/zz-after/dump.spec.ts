@@ -28,7 +28,9 @@ const MARK = {
 
 // Public catalogues (DATASUS CID-10, drugs) share words with what clinicians write ("Urticária",
 // "Dor lombar"): their data is left out of the whole-database dump, as it is no one's data.
-const REFERENCE_TABLES = ["cid10_chapters", "cid10_codes", "medications", "drug_interactions"];
+const REFERENCE_TABLES = [
+  "cid10_chapters", "cid10_codes", "drug_ingredients", "medications", "medication_ingredients", "drug_interactions",
+];
 
 /** The dump as text (one table's data, or the whole database but the public catalogues' data). */
 const dump = (table?: string) =>

@@ -12,7 +12,8 @@ const POLICY: ReadinessPolicy = {
   // Platform data and reference data: small, read everywhere, copied to every node.
   reference: [
     "tenants", "roles", "permissions", "role_permissions", "plans", "feature_flags",
-    "cid10_chapters", "cid10_codes", "medications", "drug_interactions",
+    "cid10_chapters", "cid10_codes", "drug_ingredients", "medications", "medication_ingredients",
+    "drug_interactions",
   ],
   // The migration runner's bookkeeping stays a plain table on the coordinator.
   local: ["_prisma_migrations"],

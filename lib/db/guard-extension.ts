@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // Models that belong to no tenant. Every other model is tenant-owned and gets the filter guard.
 export const PLATFORM_MODELS: ReadonlySet<string> = new Set([
   "Tenant", "Role", "Permission", "RolePermission", "Plan", "FeatureFlag",
-  "Cid10Chapter", "Cid10Code", "Medication", "DrugInteraction",
+  "Cid10Chapter", "Cid10Code", "DrugIngredient", "Medication", "MedicationIngredient", "DrugInteraction",
 ]);
 
 // Operations that must name what they touch. In Prisma an `undefined` filter value means "no
