@@ -62,12 +62,13 @@ export function idempotencyKeyOf(request: Request): string | null {
   return key;
 }
 
+type Scope = Pick<Context, "tenantId" | "requestId"> & { user: { id: string } | null };
 type Stored = { requestHash: string; responseStatus: number | null; responseBody: unknown };
 type Claim = { kind: "new" } | { kind: "stored"; row: Stored };
 
 let claims = 0;
 
-async function claim(ctx: Context, userId: string, key: string, hash: string, now: Date): Promise<Claim> {
+async function claim(ctx: Scope, userId: string, key: string, hash: string, now: Date): Promise<Claim> {
   return withTenant(ctx, async (tx) => {
     if (++claims % SWEEP_EVERY === 0) {
       await tx.$executeRaw`DELETE FROM idempotency_keys WHERE ctid IN (
@@ -114,10 +115,20 @@ function replay(row: Stored): Response {
 export async function idempotent(
   request: Request, ctx: Context, body: unknown, effect: () => Promise<Response>, now: Date = new Date(),
 ): Promise<Response> {
+  if (!ctx.user && idempotencyKeyOf(request) !== null) throw new Error("idempotent() needs an authenticated user");
+  return idempotentAs(request, ctx, ctx.user?.id ?? "", body, effect, now);
+}
+
+/**
+ * The same, for a caller that is not a user: `userId` names who owns the keys (a pharmacy
+ * credential's id for dispensing), so two callers never share a key space.
+ */
+export async function idempotentAs(
+  request: Request, ctx: Scope, userId: string, body: unknown, effect: () => Promise<Response>, now: Date = new Date(),
+): Promise<Response> {
   const key = idempotencyKeyOf(request);
   if (key === null) return effect();
-  if (!ctx.user) throw new Error("idempotent() needs an authenticated user");
-  const userId = ctx.user.id;
+  if (!userId) throw new Error("idempotentAs() needs a subject");
   const hash = requestHash(request.method, request.url, body);
   const claimed = await claim(ctx, userId, key, hash, now);
   if (claimed.kind === "stored") {

@@ -1,0 +1,133 @@
+import type { Context } from "@/lib/context";
+import { appPrisma } from "@/lib/db/client";
+import { sealField } from "@/lib/crypto/config";
+import { medicationById, type MedicationHit } from "./catalogue/search";
+import { rxError } from "./errors";
+import type { ItemRegulation } from "./rules/kinds";
+import { matchingName } from "./rules/normalize";
+import { quantityText } from "./rules/units";
+import type { ItemData, MedicationRef } from "./schemas";
+
+// From what the editor sent to what is stored: a catalogue item takes its name, ingredients and
+// regulatory flags from the catalogue (A's medicationById), never from the client; a free-text
+// item is printed as typed, and its flags come from the catalogue ingredients its words name,
+// so typing "clonazepam" by hand cannot turn a controle especial into a receita simples.
+
+export const INSTRUCTIONS_COLUMN = "prescription_items.instructions";
+
+export type ResolvedItem = {
+  position: number;
+  medicationId: string | null;
+  clinicMedicationId: string | null;
+  freeText: boolean;
+  drugName: string;
+  activeIngredient: string | null;
+  presentation: string | null;
+  dose: string; doseUnit: string; route: string; frequency: string;
+  duration: string | null; durationDays: number | null;
+  quantity: number; quantityUnit: string; quantityWords: string;
+  instructions: string | null;
+  continuousUse: boolean;
+  regulation: ItemRegulation;
+};
+
+type IngredientFlags = { name: string; control_list: string | null; antimicrobial: boolean };
+
+/** Catalogue ingredients whose name appears, as whole words, in `words` (reference data, no tenant). */
+async function ingredientsNamedIn(words: string): Promise<IngredientFlags[]> {
+  const haystack = ` ${matchingName(words)} `;
+  if (haystack.trim() === "") return [];
+  return appPrisma().$queryRaw<IngredientFlags[]>`
+    SELECT name, control_list, antimicrobial FROM drug_ingredients
+     WHERE position(' ' || trim(regexp_replace(search_name, '[^a-z0-9]+', ' ', 'g')) || ' ' in ${haystack}) > 0`;
+}
+
+function fromHit(hit: MedicationHit) {
+  return {
+    drugName: hit.name,
+    activeIngredient: hit.ingredients.map((i) => i.name).join(" + ") || null,
+    presentation: hit.presentation,
+    controlLists: hit.ingredients.map((i) => i.controlList).filter((l): l is string => !!l),
+    antimicrobial: hit.antimicrobial || hit.ingredients.some((i) => i.antimicrobial),
+  };
+}
+
+type Flags = ReturnType<typeof fromHit>;
+
+/** Name, ingredients and flags of one item: the catalogue's for a catalogue item, the words' for free text. */
+async function flagsOf(ctx: Context, ref: MedicationRef | null, drugName: string, activeIngredient: string | null): Promise<Flags | null> {
+  if (ref) {
+    const hit = await medicationById(ctx, ref);
+    return hit ? fromHit(hit) : null;
+  }
+  const named = await ingredientsNamedIn(`${drugName} ${activeIngredient ?? ""}`);
+  return {
+    drugName, activeIngredient, presentation: null,
+    controlLists: named.map((i) => i.control_list).filter((l): l is string => !!l),
+    antimicrobial: named.some((i) => i.antimicrobial),
+  };
+}
+
+const regulationOf = (position: number, flags: Flags, route: string, continuousUse: boolean): ItemRegulation => ({
+  position, drugName: flags.drugName, route, controlLists: [...new Set(flags.controlLists)], antimicrobial: flags.antimicrobial, continuousUse,
+});
+
+export async function resolveItems(ctx: Context, items: readonly ItemData[]): Promise<ResolvedItem[]> {
+  const out: ResolvedItem[] = [];
+  for (const [index, item] of items.entries()) {
+    const position = index + 1;
+    const flags = await flagsOf(ctx, item.medication, item.drugName, item.activeIngredient);
+    if (!flags) throw rxError("validation", "medicationNotFound", {}, `items.${index}.medication`);
+    const quantity = quantityText(item.quantity, item.quantityUnit);
+    out.push({
+      position,
+      medicationId: item.medication?.source === "catalogue" ? item.medication.id : null,
+      clinicMedicationId: item.medication?.source === "clinic" ? item.medication.id : null,
+      freeText: item.medication === null,
+      drugName: flags.drugName,
+      activeIngredient: flags.activeIngredient,
+      presentation: item.presentation ?? flags.presentation,
+      dose: item.dose, doseUnit: item.doseUnit, route: item.route, frequency: item.frequency,
+      duration: item.duration, durationDays: item.durationDays,
+      quantity: item.quantity, quantityUnit: quantity.unit, quantityWords: quantity.words,
+      instructions: item.instructions,
+      continuousUse: item.continuousUse,
+      regulation: regulationOf(position, flags, item.route, item.continuousUse),
+    });
+  }
+  return out;
+}
+
+type StoredItem = {
+  position: number; medicationId: string | null; clinicMedicationId: string | null; drugName: string;
+  activeIngredient: string | null; route: string; continuousUse: boolean;
+};
+
+export const refOf = (i: Pick<StoredItem, "medicationId" | "clinicMedicationId">): MedicationRef | null =>
+  i.medicationId ? { source: "catalogue", id: i.medicationId } : i.clinicMedicationId ? { source: "clinic", id: i.clinicMedicationId } : null;
+
+/** The regulation of stored items, read again from the catalogue (at signing, or for a preview). */
+export async function regulationsOf(ctx: Context, items: readonly StoredItem[]): Promise<ItemRegulation[]> {
+  const out: ItemRegulation[] = [];
+  for (const item of items) {
+    // A catalogue row that vanished since the draft was written: judged by its words, like free text.
+    const flags = (await flagsOf(ctx, refOf(item), item.drugName, item.activeIngredient))
+      ?? (await flagsOf(ctx, null, item.drugName, item.activeIngredient))!;
+    out.push(regulationOf(item.position, flags, item.route, item.continuousUse));
+  }
+  return out;
+}
+
+/** The row to insert for a resolved item (instructions sealed). */
+export function itemRow(tenantId: string, prescriptionId: string, item: ResolvedItem) {
+  return {
+    prescriptionId, position: item.position,
+    medicationId: item.medicationId, clinicMedicationId: item.clinicMedicationId, freeText: item.freeText,
+    drugName: item.drugName, activeIngredient: item.activeIngredient, presentation: item.presentation,
+    dose: item.dose, doseUnit: item.doseUnit, route: item.route, frequency: item.frequency,
+    duration: item.duration, durationDays: item.durationDays,
+    quantity: item.quantity, quantityUnit: item.quantityUnit, quantityWords: item.quantityWords,
+    instructionsEnc: item.instructions ? sealField(tenantId, INSTRUCTIONS_COLUMN, item.instructions) : null,
+    continuousUse: item.continuousUse,
+  };
+}
