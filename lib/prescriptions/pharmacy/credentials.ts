@@ -38,8 +38,8 @@ export async function listPharmacyCredentials(ctx: Context): Promise<PharmacyCre
 
 /** Issues a credential; the only time the token is ever seen. */
 export async function issuePharmacyCredential(ctx: Context, input: unknown): Promise<{ credential: PharmacyCredentialView; token: string }> {
-  const data = parseInput(issueCredentialSchema, input);
   assertAdmin(ctx);
+  const data = parseInput(issueCredentialSchema, input);
   const tokenPrefix = `${PREFIX_TAG}${randomBytes(9).toString("base64url")}`;
   const secret = randomToken(32);
   return withTenant(ctx, async (tx) => {
