@@ -4,7 +4,7 @@ import { sealField } from "@/lib/crypto/config";
 import { medicationById, type MedicationHit } from "./catalogue/search";
 import { rxError } from "./errors";
 import type { ItemRegulation } from "./rules/kinds";
-import { matchingName } from "./rules/normalize";
+import { normalizeText } from "@/lib/ehr/cid10/search-index";
 import { quantityText } from "./rules/units";
 import type { ItemData, MedicationRef } from "./schemas";
 
@@ -33,13 +33,16 @@ export type ResolvedItem = {
 
 type IngredientFlags = { name: string; control_list: string | null; antimicrobial: boolean };
 
-/** Catalogue ingredients whose name appears, as whole words, in `words` (reference data, no tenant). */
+/**
+ * Catalogue ingredients whose name appears, as whole words, in `words` (reference data, no
+ * tenant). search_name is normalised as normalizeText does (the catalogue's drugSearchName).
+ */
 async function ingredientsNamedIn(words: string): Promise<IngredientFlags[]> {
-  const haystack = ` ${matchingName(words)} `;
+  const haystack = ` ${normalizeText(words)} `;
   if (haystack.trim() === "") return [];
   return appPrisma().$queryRaw<IngredientFlags[]>`
     SELECT name, control_list, antimicrobial FROM drug_ingredients
-     WHERE position(' ' || trim(regexp_replace(search_name, '[^a-z0-9]+', ' ', 'g')) || ' ' in ${haystack}) > 0`;
+     WHERE position(' ' || search_name || ' ' in ${haystack}) > 0`;
 }
 
 function fromHit(hit: MedicationHit) {
