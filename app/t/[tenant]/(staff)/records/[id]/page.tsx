@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { AttachmentsPanel } from "@/components/ehr/attachments-panel";
 import { VitalsForm } from "@/components/ehr/vitals-form";
+import { PrescriptionPanel } from "@/components/prescriptions/prescription-panel";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/policy";
@@ -14,11 +15,13 @@ import { EDITABLE } from "@/lib/ehr/records/policy";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format/date";
 import { orNotFound } from "@/lib/not-found-page";
+import { prescriptionsOfEncounter } from "@/lib/prescriptions/queries";
 import { findTenant } from "@/lib/tenancy/current";
 import { parseTenantSettings } from "@/lib/tenancy/settings";
 import { searchCid10Action } from "../../_actions/cid10";
 import { recordVitalSignsAction } from "../../patients/clinical-actions";
 import { addendumAction, reviewAction, saveDraftAction, signAction, verifyAction } from "../actions";
+import * as rx from "../prescription-actions";
 import { ChartEditor } from "./_components/chart-editor";
 import { SignedPanel } from "./_components/signed-panel";
 
@@ -46,6 +49,13 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
   const isDraft = record.status === "DRAFT" && record.type !== "ADDENDUM";
   const [attachments, tenant] = await Promise.all([listAttachments(ctx, record.id), findTenant(ctx.tenantSlug)]);
   const maxMegabytes = parseTenantSettings(tenant?.settings).attachments.maxFileMegabytes;
+  // Prescriptions are written in the author's own encounter (lib/prescriptions/policy.ts).
+  const prescriptions = record.type === "ADDENDUM" ? [] : await prescriptionsOfEncounter(ctx, record.id);
+  const canPrescribe = isAuthor && can(ctx, "prescriptions:write") && record.type !== "ADDENDUM";
+  const rxActions = {
+    create: rx.createPrescriptionAction, save: rx.savePrescriptionAction, preview: rx.previewPrescriptionAction,
+    sign: rx.signPrescriptionAction, cancel: rx.cancelPrescriptionAction, renew: rx.renewPrescriptionAction,
+  };
   return (
     <>
       <PageHeader
@@ -65,6 +75,10 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
             actions={{ save: saveDraftAction, sign: signAction, review: reviewAction, searchCid10: searchCid10Action }} />
           {record.status === "SIGNED" && (
             <SignedPanel record={record} timeZone={ctx.timeZone} canAmend={isAuthor && can(ctx, "records:sign")} verify={verifyAction} addendum={addendumAction} />
+          )}
+          {(canPrescribe || prescriptions.length > 0) && (
+            <PrescriptionPanel medicalRecordId={record.id} prescriptions={prescriptions} me={me ?? null} canPrescribe={canPrescribe}
+              canSign={can(ctx, "prescriptions:sign")} timeZone={ctx.timeZone} actions={rxActions} />
           )}
         </div>
         <aside className="space-y-4">
