@@ -44,6 +44,16 @@ export async function PatientTimelineView({ timeline, filter, basePath, timeZone
       case "vitals": return <><strong>{t("kinds.vitals")}</strong> <span className="block text-sm">{vitalsLine(item)}</span></>;
       case "allergy": return <>{t("allergyNoted", { substance: item.substance })} {item.inactiveAt && <Badge tone="neutral">{t("allergyInactive")}</Badge>}</>;
       case "attachment": return <>{t("attachment", { name: item.fileName, size: `${Math.max(1, Math.round(item.sizeBytes / 1024))} KB` })}</>;
+      case "prescription": return (
+        <>
+          {item.medicalRecordId
+            ? <Link href={`/records/${item.medicalRecordId}`} className="font-semibold underline-offset-2 hover:underline">{t("prescription")}</Link>
+            : <strong>{t("prescription")}</strong>}{" "}
+          <Badge tone={item.status === "SIGNED" ? "success" : "neutral"}>{t(`prescriptionStatus.${item.status}` as "prescriptionStatus.DRAFT")}</Badge>{" "}
+          <span className="text-fg-muted">{t("by", { name: item.doctor })}</span>
+          {item.drugs.length > 0 && <span className="block text-sm">{item.drugs.join("; ")}</span>}
+        </>
+      );
     }
   };
   return (

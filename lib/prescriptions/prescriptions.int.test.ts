@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { getPatientTimeline } from "@/lib/ehr/timeline/queries";
 import { dumpDatabase } from "@/lib/testing/database-dump";
 import { asOwner } from "@/lib/testing/factories";
 import { createPrescriptionDraft, updatePrescriptionDraft } from "./drafts";
@@ -96,6 +97,15 @@ describe("listing", () => {
     expect((await listPrescriptions(c.as.doctor, { patientId: c.patients[0]!.id })).map((p) => p.id)).toContain(id);
     await expect(listPrescriptions(c.as.doctor, {})).rejects.toMatchObject({ code: "validation" });
     await expect(listPrescriptions(c.as.secretary, { patientId: c.patients[0]!.id })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("the patient's timeline", () => {
+  it("shows prescriptions with their status and drug names, filterable as a kind", async () => {
+    const { id } = await draft([freeItem("metformina 850 mg")]);
+    const timeline = await getPatientTimeline(c.as.doctor, c.patients[0]!.id, { kinds: ["prescription"], from: null, to: null, cursor: null });
+    expect(timeline.items.find((i) => i.id === id)).toMatchObject({ kind: "prescription", status: "DRAFT", drugs: ["metformina 850 mg"], medicalRecordId: c.encounterId });
+    expect(timeline.items.every((i) => i.kind === "prescription")).toBe(true);
   });
 });
 

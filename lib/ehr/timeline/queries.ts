@@ -9,7 +9,8 @@ import { toDto, vitalSelect } from "../vitals/queries";
 import { TIMELINE_PAGE, type Diagnosis, type PatientTimeline, type TimelineFilter, type TimelineItem } from "./schemas";
 
 // The patient timeline: encounters (metadata only: the narrative stays encrypted and is the
-// encounter domain's to open), diagnoses, vitals, allergies and attachment metadata, newest
+// encounter domain's to open), diagnoses, vitals, allergies, attachment metadata and
+// prescriptions (status, kind and drug names), newest
 // first, one page at a time. Each kind is read with the same keyset (at, id) < cursor and
 // limit + 1 through an index that leads with (tenant_id, patient_id, time), then the lists are
 // merged: a page costs the same for a patient with 3 or 300 encounters. uuid v7 ids order
@@ -93,6 +94,20 @@ async function otherKinds(tx: Tx, tenantId: string, patientId: string, kinds: Ti
       select: { id: true, createdAt: true, fileNameEnc: true, mimeType: true, sizeBytes: true, medicalRecordId: true },
     });
     items.push(...rows.map((r) => ({ kind: "attachment" as const, id: r.id, at: r.createdAt.toISOString(), fileName: openFileName(tenantId, r.id, r.fileNameEnc), mimeType: r.mimeType, sizeBytes: r.sizeBytes, medicalRecordId: r.medicalRecordId })));
+  }
+  if (kinds.includes("prescription")) {
+    // Drug names only (they are what the chart lists); instructions stay sealed.
+    const rows = await tx.prescription.findMany({
+      where: { patientId, ...timeWhere("createdAt", win, after) }, orderBy: order("createdAt"), take,
+      select: {
+        id: true, createdAt: true, status: true, kind: true, medicalRecordId: true, doctor: { select: { name: true } },
+        items: { orderBy: { position: "asc" }, select: { drugName: true } },
+      },
+    });
+    items.push(...rows.map((r) => ({
+      kind: "prescription" as const, id: r.id, at: r.createdAt.toISOString(), status: r.status, prescriptionKind: r.kind,
+      doctor: r.doctor.name, drugs: r.items.map((i) => i.drugName), medicalRecordId: r.medicalRecordId,
+    })));
   }
   return items;
 }

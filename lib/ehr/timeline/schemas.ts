@@ -2,7 +2,7 @@ import type { VitalSignDto } from "../vitals/schemas";
 
 // The patient timeline's filters (from URL parameters) and item shapes. Client-safe.
 
-export const TIMELINE_KINDS = ["encounter", "diagnosis", "vitals", "allergy", "attachment"] as const;
+export const TIMELINE_KINDS = ["encounter", "diagnosis", "vitals", "allergy", "attachment", "prescription"] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const TIMELINE_PAGE = 30;
@@ -51,7 +51,8 @@ export type TimelineItem =
   | { kind: "diagnosis"; id: string; at: string; doctor: string; diagnoses: Diagnosis[] }
   | { kind: "vitals"; id: string; at: string; vitals: VitalSignDto }
   | { kind: "allergy"; id: string; at: string; substance: string; severity: string; inactiveAt: string | null }
-  | { kind: "attachment"; id: string; at: string; fileName: string; mimeType: string; sizeBytes: number; medicalRecordId: string };
+  | { kind: "attachment"; id: string; at: string; fileName: string; mimeType: string; sizeBytes: number; medicalRecordId: string }
+  | { kind: "prescription"; id: string; at: string; status: string; prescriptionKind: string; doctor: string; drugs: string[]; medicalRecordId: string | null };
 
 export type PinnedProblem = Diagnosis & { encounters: number; firstAt: string; lastAt: string };
 
