@@ -1,5 +1,4 @@
 import type { Context } from "@/lib/context";
-import type { Tx } from "@/lib/db/client";
 import { contentHashOf } from "./canonical";
 import { openAddendum, openComment } from "./content";
 import { canonicalOf, type RecordRow } from "./load";
