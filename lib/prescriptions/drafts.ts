@@ -3,7 +3,7 @@ import type { Context } from "@/lib/context";
 import { sealField } from "@/lib/crypto/config";
 import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
-import { requireClinicalAccess } from "@/lib/ehr/access";
+import { requireClinicalAccessToKnownPatient } from "@/lib/ehr/access";
 import { parseInput } from "@/lib/scheduling/access";
 import { rxError } from "./errors";
 import { itemRow, resolveItems, type ResolvedItem } from "./items";
@@ -59,7 +59,7 @@ export async function updatePrescriptionDraft(ctx: Context, id: unknown, input: 
   const { kind } = decideKind(items.map((i) => i.regulation));
   return withTenant(ctx, async (tx) => {
     const found = await loadPrescription(tx, id);
-    await requireClinicalAccess(tx, ctx, found.patientId);
+    await requireClinicalAccessToKnownPatient(tx, ctx, found.patientId);
     await lockPrescription(tx, found.id);
     const row = await loadPrescription(tx, found.id);
     assertEditable(userId, row);

@@ -3,7 +3,7 @@ import type { Context } from "@/lib/context";
 import { sealField } from "@/lib/crypto/config";
 import { withTenant } from "@/lib/db/tenant";
 import { cancelDocument } from "@/lib/documents/verify";
-import { requireClinicalAccess } from "@/lib/ehr/access";
+import { requireClinicalAccessToKnownPatient } from "@/lib/ehr/access";
 import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/auth/policy";
 import { parseInput } from "@/lib/scheduling/access";
@@ -27,7 +27,7 @@ export async function cancelPrescription(ctx: Context, id: unknown, input: unkno
   const now = opts.now ?? new Date();
   return withTenant(ctx, async (tx) => {
     const found = await loadPrescription(tx, id);
-    await requireClinicalAccess(tx, ctx, found.patientId);
+    await requireClinicalAccessToKnownPatient(tx, ctx, found.patientId);
     await lockPrescription(tx, found.id);
     const row = await loadPrescription(tx, found.id);
     if (row.status === "CANCELLED") throw rxError("conflict", "alreadyCancelled");
@@ -54,7 +54,7 @@ export async function renewPrescription(ctx: Context, id: unknown, input: unknow
   const doctorId = assertPrescriber(ctx);
   return withTenant(ctx, async (tx) => {
     const source = await loadPrescription(tx, id);
-    await requireClinicalAccess(tx, ctx, source.patientId);
+    await requireClinicalAccessToKnownPatient(tx, ctx, source.patientId);
     if (source.status !== "SIGNED") throw rxError("conflict", "renewOnlySigned");
     const continuous = source.items.filter((i) => i.continuousUse);
     if (continuous.length === 0) throw rxError("conflict", "nothingToRenew");

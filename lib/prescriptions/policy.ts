@@ -1,7 +1,7 @@
 import { can } from "@/lib/auth/policy";
 import type { Context } from "@/lib/context";
 import type { Tx } from "@/lib/db/client";
-import { requireClinicalAccess } from "@/lib/ehr/access";
+import { requireClinicalAccessToKnownPatient } from "@/lib/ehr/access";
 import { forbidden } from "@/lib/errors";
 import type { PrescriptionStatus } from "@/lib/generated/prisma/enums";
 import { z } from "zod";
@@ -49,7 +49,7 @@ export async function encounterForPrescribing(tx: Tx, ctx: Context, medicalRecor
     ? await tx.medicalRecord.findFirst({ where: { id: parsed.data }, select: { id: true, patientId: true, doctorId: true, type: true } })
     : null;
   if (!encounter) throw rxError("not_found", "encounterNotFound");
-  const access = await requireClinicalAccess(tx, ctx, encounter.patientId);
+  const access = await requireClinicalAccessToKnownPatient(tx, ctx, encounter.patientId);
   if (encounter.type === "ADDENDUM") throw rxError("conflict", "encounterAddendum");
   if (encounter.doctorId !== doctorId) throw rxError("conflict", "encounterAuthorOnly");
   return { ...encounter, access };

@@ -2,7 +2,7 @@ import type { Context } from "@/lib/context";
 import { openField } from "@/lib/crypto/config";
 import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
-import { logClinicalRead, requireClinicalAccess } from "@/lib/ehr/access";
+import { logClinicalRead, requireClinicalAccess, requireClinicalAccessToKnownPatient } from "@/lib/ehr/access";
 import { parseInput } from "@/lib/scheduling/access";
 import { rxError } from "./errors";
 import { regulationsOf } from "./items";
@@ -46,7 +46,7 @@ async function extrasOf(tx: Tx, ctx: Context, row: PrescriptionRow): Promise<Pic
 export async function getPrescription(ctx: Context, id: unknown): Promise<PrescriptionView> {
   return withTenant(ctx, async (tx) => {
     const row = await loadPrescription(tx, id);
-    const access = await requireClinicalAccess(tx, ctx, row.patientId);
+    const access = await requireClinicalAccessToKnownPatient(tx, ctx, row.patientId);
     const view = prescriptionView(ctx, row, await extrasOf(tx, ctx, row));
     await logClinicalRead(tx, ctx, access, { dataType: "prescription", entityId: row.id });
     return view;
@@ -78,7 +78,7 @@ export async function prescriptionsOfEncounter(ctx: Context, medicalRecordId: st
   return withTenant(ctx, async (tx) => {
     const encounter = await tx.medicalRecord.findFirst({ where: { id: medicalRecordId }, select: { patientId: true } });
     if (!encounter) throw rxError("not_found", "encounterNotFound");
-    const access = await requireClinicalAccess(tx, ctx, encounter.patientId);
+    const access = await requireClinicalAccessToKnownPatient(tx, ctx, encounter.patientId);
     const rows = await tx.prescription.findMany({ where: { medicalRecordId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: prescriptionSelect });
     const views: PrescriptionView[] = [];
     for (const row of rows) views.push(prescriptionView(ctx, row, await extrasOf(tx, ctx, row)));

@@ -4,7 +4,7 @@ import { sealField } from "@/lib/crypto/config";
 import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { issueDocument } from "@/lib/documents/issue";
-import { requireClinicalAccess } from "@/lib/ehr/access";
+import { requireClinicalAccessToKnownPatient } from "@/lib/ehr/access";
 import { parseInput } from "@/lib/scheduling/access";
 import { localDateOf } from "@/lib/scheduling/time";
 import { documentBodyOf, prescriptionContentHash } from "./document-body";
@@ -60,7 +60,7 @@ export async function signPrescription(ctx: Context, id: unknown, input: unknown
   const now = opts.now ?? new Date();
   return withTenant(ctx, async (tx) => {
     const found = await loadPrescription(tx, id);
-    await requireClinicalAccess(tx, ctx, found.patientId);
+    await requireClinicalAccessToKnownPatient(tx, ctx, found.patientId);
     await lockPrescription(tx, found.id);
     const row = await loadPrescription(tx, found.id);
     assertEditable(userId, row);
