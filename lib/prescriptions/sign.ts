@@ -4,18 +4,20 @@ import { sealField } from "@/lib/crypto/config";
 import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { issueDocument } from "@/lib/documents/issue";
+import { removeStoredPdf } from "@/lib/documents/storage";
 import { requireClinicalAccessToKnownPatient } from "@/lib/ehr/access";
 import { parseInput } from "@/lib/scheduling/access";
 import { localDateOf } from "@/lib/scheduling/time";
 import { documentBodyOf, prescriptionContentHash } from "./document-body";
 import { PrescriptionError, rxError } from "./errors";
 import { regulationsOf } from "./items";
-import { loadPrescription, lockPrescription, OVERRIDE_REASON_COLUMN } from "./load";
+import { loadPrescription, lockPrescription, OVERRIDE_REASON_COLUMN, type PrescriptionRow } from "./load";
 import { assertEditable, assertPrescriber, assertVersion } from "./policy";
 import { decideKind, validUntilOf, type KindRefusal } from "./rules/kinds";
 import { checkPrescriptionSafety, type SafetyFinding } from "./safety";
 import { safetyItemsOf } from "./safety-items";
 import { signPrescriptionSchema } from "./schemas";
+import type { z } from "zod";
 
 // Sign → issue. In one transaction, under the row lock: the kind is decided again from the
 // catalogue as it is now; the safety check runs again (the alerts the doctor saw may be stale);
@@ -54,10 +56,34 @@ function matchOverrides(findings: SafetyFinding[], given: OverrideInput[]): { fi
   return given.map((o) => ({ finding: byKey.get(o.findingKey)!, reason: o.reason }));
 }
 
+/** Kind, identity for controle especial, and the safety check with its overrides; throws the refusal. */
+async function checksBeforeSigning(tx: Tx, ctx: Context, row: PrescriptionRow, given: OverrideInput[]) {
+  const decision = decideKind(await regulationsOf(ctx, row.items));
+  if (decision.refusals.length > 0) throw refusalError(decision.refusals[0]!);
+  if (decision.kind === "SPECIAL_CONTROL") await assertIdentityForSpecialControl(tx, row.patientId);
+  const { findings } = await checkPrescriptionSafety(tx, ctx, {
+    patientId: row.patientId, items: safetyItemsOf(row.items), excludePrescriptionId: row.id,
+  });
+  return { decision, findings, overrides: matchOverrides(findings, given) };
+}
+
 export async function signPrescription(ctx: Context, id: unknown, input: unknown, opts: { now?: Date } = {}): Promise<SignedPrescription> {
   const data = parseInput(signPrescriptionSchema, input);
   const userId = assertPrescriber(ctx, "prescriptions:sign");
   const now = opts.now ?? new Date();
+  // The PDF is stored before the transaction commits; if it then fails, nothing may remain.
+  const stored: string[] = [];
+  try {
+    return await signInTransaction(ctx, id, data, userId, now, stored);
+  } catch (error) {
+    for (const key of stored) await removeStoredPdf(key);
+    throw error;
+  }
+}
+
+async function signInTransaction(
+  ctx: Context, id: unknown, data: z.output<typeof signPrescriptionSchema>, userId: string, now: Date, stored: string[],
+): Promise<SignedPrescription> {
   return withTenant(ctx, async (tx) => {
     const found = await loadPrescription(tx, id);
     await requireClinicalAccessToKnownPatient(tx, ctx, found.patientId);
@@ -67,13 +93,7 @@ export async function signPrescription(ctx: Context, id: unknown, input: unknown
     assertVersion(row, data.version);
     if (row.items.length === 0) throw rxError("unprocessable", "noItems");
 
-    const decision = decideKind(await regulationsOf(ctx, row.items));
-    if (decision.refusals.length > 0) throw refusalError(decision.refusals[0]!);
-    if (decision.kind === "SPECIAL_CONTROL") await assertIdentityForSpecialControl(tx, row.patientId);
-    const { findings } = await checkPrescriptionSafety(tx, ctx, {
-      patientId: row.patientId, items: safetyItemsOf(row.items), excludePrescriptionId: row.id,
-    });
-    const overrides = matchOverrides(findings, data.overrides);
+    const { decision, findings, overrides } = await checksBeforeSigning(tx, ctx, row, data.overrides);
     // Before the status changes: the database accepts overrides on drafts only.
     for (const o of overrides) {
       await tx.prescriptionOverride.create({
@@ -96,7 +116,7 @@ export async function signPrescription(ctx: Context, id: unknown, input: unknown
     if (changed.count !== 1) throw rxError("conflict", "staleVersion", { current: version, expected: data.version }, "version");
 
     const audit: AuditEntry[] = [];
-    const issued = await issueDocument(tx, ctx, { patientId: row.patientId, medicalRecordId: row.medicalRecordId, body, audit });
+    const issued = await issueDocument(tx, ctx, { patientId: row.patientId, medicalRecordId: row.medicalRecordId, body, audit, stored });
 
     for (const o of overrides) {
       await recordAudit(tx, ctx, {
