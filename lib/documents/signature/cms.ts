@@ -20,7 +20,8 @@ export const OID = {
   ecdsaWithSha256: "1.2.840.10045.4.3.2",
 } as const;
 
-const toArrayBuffer = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer as ArrayBuffer;
+// A copy: a Node Buffer may be a view into a shared pool, whose .buffer holds other bytes too.
+const toArrayBuffer = (bytes: Uint8Array): ArrayBuffer => Uint8Array.from(bytes).buffer;
 export const sha256 = (bytes: Uint8Array): Buffer => createHash("sha256").update(bytes).digest();
 
 export function pemToDer(pem: string): Buffer {
