@@ -30,14 +30,15 @@ const isoToday = () => today().split("/").reverse().join("-");
 const INPUTS = {
   MEDICAL_CERTIFICATE: { kind: "MEDICAL_CERTIFICATE", startDate: "2026-12-02", days: 3, cid10: "j11.1", cid10Consent: true },
   ATTENDANCE_DECLARATION: { kind: "ATTENDANCE_DECLARATION", date: "2026-12-02", arrivedAt: "08:30", leftAt: "10:15" },
-  EXAM_REQUEST: { kind: "EXAM_REQUEST", exams: [{ tussCode: "40304361" }, { name: "Dosagem de zinco sérico ≥ µg/dL" }], clinicalIndication: "Astenia há 2 meses" },
+  EXAM_REQUEST: { kind: "EXAM_REQUEST", exams: [{ tussCode: "40304361" }, { name: "Dosagem de zinco sérico (alvo ≥ 70 µg/dL → repetir)" }], clinicalIndication: "Astenia há 2 meses" },
   REFERRAL: { kind: "REFERRAL", specialty: "Cardiologia", professional: "Dr. Paulo Sá", reason: "Sopro sistólico a esclarecer", clinicalSummary: "Sopro sistólico 2+/6 em foco mitral; ECG normal." },
 } as const;
 
+// (µ, typed as the micro sign, shares its glyph with Greek mu, so a reader may extract either.)
 const SPECIFIC: Record<keyof typeof INPUTS, string[]> = {
   MEDICAL_CERTIFICATE: ["ATESTADO MÉDICO", "3 dias de afastamento", "de 02/12/2026 a 04/12/2026", "CID-10: J11.1", "autorização expressa do paciente"],
   ATTENDANCE_DECLARATION: ["DECLARAÇÃO DE COMPARECIMENTO", "compareceu a este serviço em 02/12/2026, das 08:30 às 10:15"],
-  EXAM_REQUEST: ["SOLICITAÇÃO DE EXAMES", "Hemograma com contagem de plaquetas", "TUSS 40304361", "2. Dosagem de zinco sérico ≥ µg/dL", "Indicação clínica: Astenia há 2 meses"],
+  EXAM_REQUEST: ["SOLICITAÇÃO DE EXAMES", "Hemograma com contagem de plaquetas", "TUSS 40304361", "2. Dosagem de zinco sérico (alvo ≥ 70 ", "g/dL → repetir)", "Indicação clínica: Astenia há 2 meses"],
   REFERRAL: ["ENCAMINHAMENTO", "a Cardiologia, aos cuidados de Dr. Paulo Sá", "Motivo: Sopro sistólico a esclarecer", "Resumo clínico: Sopro sistólico 2+/6"],
 };
 
@@ -104,7 +105,7 @@ describe("issuing each kind of document", () => {
     expect(detail.body).toEqual({ kind: "ATTENDANCE_DECLARATION", date: "2026-12-02", arrivedAt: "08:30", leftAt: "10:15" });
     await pdfOf(issued.documentId);
     const logs = await asOwner<{ data_type: string; action: string }>(
-      "SELECT data_type, action::text FROM data_access_logs WHERE tenant_id = $1 AND entity_id = $2 ORDER BY accessed_at", [api.clinic.id, issued.documentId]);
+      "SELECT data_type, action::text FROM data_access_logs WHERE tenant_id = $1 AND entity_id = $2 ORDER BY created_at", [api.clinic.id, issued.documentId]);
     expect(logs).toEqual([{ data_type: "clinical_document", action: "VIEW" }, { data_type: "clinical_document_pdf", action: "EXPORT" }]);
   });
 
