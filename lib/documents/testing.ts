@@ -1,10 +1,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { inflateSync } from "node:zlib";
-import jsQR from "jsqr";
-import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from "pdf-lib";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { accessTokenFor, apiRequest, idParams } from "@/lib/api/testing";
 import { lookupHash, sealField } from "@/lib/crypto/config";
 import { disconnectDb } from "@/lib/db/client";
@@ -24,7 +20,7 @@ import { GET as verifyRoute } from "@/app/api/v1/verify/[code]/route";
 // branding, an author doctor (CPF, CRM/UF, RQE), a colleague, a secretary, another clinic's
 // doctor, a patient with CPF and address and an encounter; the route handlers called as Next
 // calls them; the local-disk storage in a temporary directory; and readers of what a PDF shows
-// (text through pdfjs-dist, the QR code through jsQR on the embedded image).
+// (testing-pdf.ts).
 
 export type Who = "author" | "colleague" | "secretary" | "outsider";
 
@@ -93,44 +89,6 @@ export async function startDocumentsApi() {
 }
 
 export type DocumentsApi = Awaited<ReturnType<typeof startDocumentsApi>>;
-
-/** The text a reader extracts from the PDF, one line per text line, runs joined. */
-export async function pdfTextOf(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : " ") : "")).join(""));
-  }
-  await pdf.destroy();
-  return pages.join("\n");
-}
-
-/** Whitespace collapsed: what a sentence wrapped over lines reads as. */
-export const flat = (text: string) => text.replace(/\s+/g, " ");
-
-/** The texts of every QR code drawn on the first page (the embedded PNG images, decoded by jsQR). */
-export async function qrCodesOf(bytes: Uint8Array): Promise<string[]> {
-  const doc = await PDFDocument.load(bytes);
-  const resources = doc.getPages()[0]!.node.Resources();
-  const xobjects = resources?.lookupMaybe(PDFName.of("XObject"), PDFDict);
-  const found: string[] = [];
-  for (const [, ref] of xobjects?.entries() ?? []) {
-    const stream = doc.context.lookup(ref);
-    if (!(stream instanceof PDFRawStream) || stream.dict.get(PDFName.of("Subtype"))?.toString() !== "/Image") continue;
-    const width = (stream.dict.get(PDFName.of("Width")) as PDFNumber).asNumber();
-    const height = (stream.dict.get(PDFName.of("Height")) as PDFNumber).asNumber();
-    const rgb = inflateSync(stream.contents);
-    if (rgb.length !== width * height * 3) continue;
-    const rgba = new Uint8ClampedArray(width * height * 4);
-    for (let i = 0; i < width * height; i++) {
-      rgba.set([rgb[i * 3]!, rgb[i * 3 + 1]!, rgb[i * 3 + 2]!, 255], i * 4);
-    }
-    const qr = jsQR(rgba, width, height);
-    if (qr) found.push(qr.data);
-  }
-  return found;
-}
 
 /** A patient's CPF and address as the registration stores them (for the refusal tests). */
 export async function setPatientIdentity(tenant: TestTenant, patientId: string, cpf: string | null) {
