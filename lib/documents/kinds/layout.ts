@@ -17,7 +17,7 @@ export type Layout = { title: string; copies: [string, string] | null; controlle
 export function documentLayout(body: DocumentBody, header: DocumentHeader, validUntil: string | null): Layout {
   const single = { copies: null, controlledBlocks: false, withPatientAddress: false };
   switch (body.kind) {
-    case "PRESCRIPTION": return { ...prescriptionLayout(body, header), lines: prescriptionLines(body, validUntil) };
+    case "PRESCRIPTION": return { ...prescriptionLayout(body), lines: prescriptionLines(body, validUntil) };
     case "MEDICAL_CERTIFICATE": return { ...single, title: pdfText("titles.MEDICAL_CERTIFICATE"), lines: certificateLines(body, header) };
     case "ATTENDANCE_DECLARATION": return { ...single, title: pdfText("titles.ATTENDANCE_DECLARATION"), lines: attendanceLines(body, header) };
     case "EXAM_REQUEST": return { ...single, title: pdfText("titles.EXAM_REQUEST"), lines: examRequestLines(body) };

@@ -1,4 +1,3 @@
-import type { DocumentHeader } from "../header";
 import { addDays, printDay } from "../header";
 import { pdfText } from "../messages";
 import type { Line } from "../pdf/render";
@@ -39,7 +38,7 @@ export function prescriptionLines(body: PrescriptionDocumentBody, validUntil: st
   return lines;
 }
 
-export function prescriptionLayout(body: PrescriptionDocumentBody, _header: DocumentHeader) {
+export function prescriptionLayout(body: PrescriptionDocumentBody) {
   const copies = body.prescriptionKind === "SIMPLE" ? null
     : [pdfText(`copies.${body.prescriptionKind}.first`), pdfText(`copies.${body.prescriptionKind}.second`)] as [string, string];
   return {
