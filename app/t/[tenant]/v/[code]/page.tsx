@@ -9,6 +9,15 @@ import { requireHostTenant } from "@/lib/tenancy/resolve";
 
 export const metadata: Metadata = { title: "Verificação de documento", robots: { index: false, follow: false } };
 
+/** The segment as typed; a malformed escape is kept as it is (and simply matches no code). */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 // Opened from the QR code or the short code printed on a clinical document; no sign-in (the
 // 60-bit code is the credential). Says whether the document stands and who issued it, the
 // dispensing of a prescription, and of the patient only initials (lib/documents/verify.ts).
@@ -16,8 +25,9 @@ export default async function VerifyDocumentPage({ params }: { params: Promise<{
   const { tenant: slug, code } = await params;
   const tenant = await requireHostTenant(slug);
   const t = await getTranslations("documents");
-  const view = await verifyDocumentCode(tenant.id, decodeURIComponent(code));
-  const normalized = normalizeVerificationCode(decodeURIComponent(code));
+  const typed = safeDecode(code);
+  const view = await verifyDocumentCode(tenant.id, typed);
+  const normalized = normalizeVerificationCode(typed);
   const tone = view?.state === "VALID" && view.signatureValid ? "success" : view?.state === "EXPIRED" ? "warning" : "danger";
   const day = (iso: string) => iso.split("-").reverse().join("/");
   return (
