@@ -3,6 +3,11 @@
 // its embedded CMS checked and broken, the public verification answer, cancellation, the
 // refusals (another clinic, a secretary, another doctor) and the database's immutability.
 import "@/lib/ehr/signing/reflect-metadata";
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { formatCpf } from "@/lib/br/documents";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@/lib/db/tenant";
@@ -14,6 +19,9 @@ import { verifyPdfSignature } from "./signature/pdf-verify";
 import { setPatientIdentity, startDocumentsApi, type DocumentsApi } from "./testing";
 import { flat, pdfTextOf, qrCodesOf } from "./testing-pdf";
 import type { DocumentDetailDto, DocumentDto, PrescriptionDocumentBody, PublicVerification } from "./types";
+
+const run = promisify(execFile);
+const hasOpenssl = await run("openssl", ["version"]).then(() => true, () => false);
 
 let api: DocumentsApi;
 beforeAll(async () => {
@@ -168,6 +176,34 @@ describe("the embedded signature", () => {
     expect(await checkPdf(truncated)).toMatchObject({ valid: false, problems: ["byte_range_invalid"] });
     const elsewhere = await withTenant(scopeFor(api.other), (tx) => verifyPdfSignature(tx, pdf));
     expect(elsewhere).toMatchObject({ valid: false, digestMatches: true, signatureValid: true, problems: ["untrusted_chain"] });
+  });
+});
+
+describe("the embedded signature, checked by another program", () => {
+  it.runIf(hasOpenssl)("is a detached CMS that openssl verifies over the ByteRange bytes against the clinic's root", async () => {
+    const issued = await issue(INPUTS.REFERRAL);
+    const pdf = await pdfOf(issued.documentId);
+    const text = pdf.toString("latin1");
+    const [a, b, c, d] = /\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\]/.exec(text)!.slice(1).map(Number) as [number, number, number, number];
+    const cms = Buffer.from(text.slice(b + 1, c - 1), "hex");
+    // DER SEQUENCE with a two-byte length (0x30 0x82 hi lo): the zero padding after it is not the CMS.
+    const der = cms.subarray(0, 4 + cms.readUInt16BE(2));
+    const [root] = await asOwner<{ certificate_pem: string }>("SELECT certificate_pem FROM signing_authorities WHERE tenant_id = $1", [api.clinic.id]);
+    const dir = await mkdtemp(join(tmpdir(), "documents-cms-"));
+    try {
+      const path = (name: string) => join(dir, name);
+      await writeFile(path("signed.bin"), Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]));
+      await writeFile(path("sig.der"), der);
+      await writeFile(path("root.pem"), root!.certificate_pem);
+      const ok = await run("openssl", ["cms", "-verify", "-binary", "-inform", "DER", "-in", path("sig.der"), "-content", path("signed.bin"),
+        "-CAfile", path("root.pem"), "-purpose", "any", "-out", path("out.bin")]);
+      expect(ok.stderr).toMatch(/Verification successful/);
+      await writeFile(path("tampered.bin"), Buffer.concat([pdf.subarray(a, a + b - 1), Buffer.from("x"), pdf.subarray(c, c + d)]));
+      await expect(run("openssl", ["cms", "-verify", "-binary", "-inform", "DER", "-in", path("sig.der"), "-content", path("tampered.bin"),
+        "-CAfile", path("root.pem"), "-purpose", "any", "-out", path("out.bin")])).rejects.toThrow();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
