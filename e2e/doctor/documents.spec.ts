@@ -24,7 +24,7 @@ async function pageAs(browser: Browser, email: string): Promise<Page> {
 async function encounter(page: Page): Promise<string> {
   const [p] = await ownerQuery<{ id: string }>(
     `INSERT INTO patients (id, tenant_id, full_name, search_name, updated_at)
-     SELECT gen_random_uuid(), id, $1, lower($1), now() FROM tenants WHERE slug = 'demo' RETURNING id`, [PATIENT]);
+     SELECT gen_random_uuid(), id, $1, $2, now() FROM tenants WHERE slug = 'demo' RETURNING id`, [PATIENT, PATIENT.toLowerCase()]);
   const answer = await page.evaluate(async ({ email, password, patientId }) => {
     const login = await fetch("/api/v1/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
     const { accessToken } = (await login.json()) as { accessToken: string };
@@ -69,7 +69,9 @@ test("a doctor issues an atestado from the chart; its PDF's QR code opens a page
   expect(text).toContain("Documento assinado eletronicamente por Dra. Ana Beatriz Souza");
 
   const [url] = await qrCodesOf(pdf);
-  expect(url).toMatch(new RegExp(`^${tenantUrl("demo", "/v/").replace(/[.]/g, "\\.")}[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$`));
+  // The clinic's own host; the scheme follows NODE_ENV (https in production) while the e2e server
+  // speaks http, so the page is opened at the URL's path on this server.
+  expect(url).toMatch(new RegExp(`^https://${tenantUrl("demo", "/v/").slice("http://".length).replace(/[.]/g, "\\.")}[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$`));
   expect(text).toContain(`verifique em ${url}`);
   const [stored] = await ownerQuery<{ status: string; verification_code: string }>(
     "SELECT status, verification_code FROM clinical_documents WHERE medical_record_id = $1", [recordId]);
@@ -77,7 +79,7 @@ test("a doctor issues an atestado from the chart; its PDF's QR code opens a page
 
   // Anyone holding the paper: no session at all.
   const stranger = await (await browser.newContext()).newPage();
-  await stranger.goto(url!);
+  await stranger.goto(tenantUrl("demo", new URL(url!).pathname));
   await slow(stranger.getByTestId("verification-state")).toHaveText("VÁLIDO");
   await slow(stranger.getByText("Dra. Ana Beatriz Souza · CRM 123456/SP")).toBeVisible();
   await slow(stranger.getByTestId("verification-signature")).toHaveText("confere com o documento guardado");

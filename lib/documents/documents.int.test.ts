@@ -93,11 +93,16 @@ describe("issuing each kind of document", () => {
       expect(pdf.toString("latin1")).toContain("/SubFilter /ETSI.CAdES.detached");
 
       // At rest: the content sealed, the PDF only as ciphertext, the audit row ids and flags only.
-      const [row] = await asOwner<{ content_enc: string; pdf_storage_key: string; status: string; signature: { signerKind: string } }>(
+      const [row] = await asOwner<{ content_enc: string; pdf_storage_key: string; status: string; signature: { signerKind: string; signedAt: string } }>(
         "SELECT content_enc, pdf_storage_key, status, signature FROM clinical_documents WHERE tenant_id = $1 AND id = $2", [api.clinic.id, issued.documentId]);
       expect(row!.content_enc).toMatch(/^enc:v1:/);
       expect(row!.content_enc).not.toContain("Maria");
       expect(row).toMatchObject({ status: "ISSUED", signature: { signerKind: "local-ca" } });
+      // The PDF's /M is the content envelope's time (to the second), never before the certificate
+      // issued on the doctor's first signature.
+      const envelopeSecond = Math.floor(Date.parse(row!.signature.signedAt) / 1000) * 1000;
+      expect(check.signedAt).toBe(new Date(envelopeSecond).toISOString());
+      expect(Date.parse(check.signedAt!)).toBeGreaterThanOrEqual(Date.parse(check.certificate!.notBefore));
       const [audit] = await asOwner<{ metadata: Record<string, unknown> }>(
         "SELECT metadata FROM audit_logs WHERE tenant_id = $1 AND entity_id = $2 AND action = 'clinical_document.issued'", [api.clinic.id, issued.documentId]);
       expect(audit!.metadata).toMatchObject({ kind, patientId: api.patient.id, medicalRecordId: api.record.id });

@@ -80,7 +80,9 @@ export async function issueDocument(tx: Tx, ctx: Context, input: IssueInput): Pr
   });
   const pdf = await signPdf(doc, {
     name: header.doctor.name, location: [header.clinic.city, header.clinic.uf].filter(Boolean).join("/") || header.clinic.name,
-    reason: pdfText("signatureReason"), contactInfo: header.clinic.phone ?? "", signingTime: issuedAt,
+    // The PDF is signed after the content, by a certificate that may have been issued just now
+    // (first use): its /M is the envelope's time, never before the certificate's notBefore.
+    reason: pdfText("signatureReason"), contactInfo: header.clinic.phone ?? "", signingTime: new Date(envelope.signedAt),
   }, {
     certificatePem: envelope.certificatePem,
     chainPem: envelope.chainPem,

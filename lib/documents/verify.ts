@@ -71,6 +71,7 @@ export async function verifyDocumentCode(tenantId: string, code: string): Promis
     const check = verifier ? await verifier.verify(tx, ctx, envelope, new TextEncoder().encode(text)) : null;
     const envelopeValid = !!check?.valid && envelope.contentSha256 === row.contentSha256
       && content.documentId === row.id && content.verificationCode === normalized;
+    if (!envelopeValid) console.warn("[documents] content envelope does not verify", { documentId: row.id, problems: check?.problems ?? ["unsupported_signer"] });
     return { row, content, envelopeValid, dispensing: await dispensingOf(tx, row.prescriptionId), timeZone: row.tenant.timeZone };
   });
   if (!found) return null;
@@ -95,7 +96,10 @@ export async function verifyDocumentCode(tenantId: string, code: string): Promis
 async function storedPdfVerifies(tenantId: string, row: PdfRow): Promise<boolean> {
   try {
     const pdf = await readPdf(tenantId, row);
-    return (await withTenant(publicContext(tenantId), (tx) => verifyPdfSignature(tx, pdf))).valid;
+    const check = await withTenant(publicContext(tenantId), (tx) => verifyPdfSignature(tx, pdf));
+    // Codes only: which check failed, for the operator; the page just says "não confere".
+    if (!check.valid) console.warn("[documents] stored PDF signature does not verify", { documentId: row.id, problems: check.problems });
+    return check.valid;
   } catch (error) {
     console.error("[documents] stored PDF failed verification", { documentId: row.id, reason: (error as Error).message });
     return false;
