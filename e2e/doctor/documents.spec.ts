@@ -99,6 +99,8 @@ test("a doctor issues an atestado from the chart; its PDF's QR code opens a page
   const res = await secretary.goto(tenantUrl("demo", `/records/${recordId}`));
   expect(res?.status()).toBe(403);
   const [doc] = await ownerQuery<{ id: string }>("SELECT id FROM clinical_documents WHERE medical_record_id = $1", [recordId]);
-  const pdfAnswer = await secretary.request.get(tenantUrl("demo", `/api/v1/documents/${doc!.id}/pdf`));
-  expect(pdfAnswer.status()).toBe(403);
+  // From the secretary's own page (the browser resolves the clinic's host; her session cookie goes along).
+  await secretary.goto(tenantUrl("demo", "/"));
+  const status = await secretary.evaluate(async (path) => (await fetch(path)).status, `/api/v1/documents/${doc!.id}/pdf`);
+  expect(status).toBe(403);
 });
