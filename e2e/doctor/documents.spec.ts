@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { flat, pdfTextOf, qrCodesOf } from "../../lib/documents/testing-pdf";
+import { flat, pdfTextOf, qrCodesOf } from "../../lib/documents/testing/pdf";
 import { ownerQuery } from "../support/db";
 import { sessionFor } from "../support/sessions";
 import { DEMO_PASSWORD, tenantUrl } from "../support/state";

@@ -16,8 +16,8 @@ import { asApp, asOwner, scopeFor } from "@/lib/testing/factories";
 import { ensureCid10 } from "@/lib/testing/cid10";
 import { issueDocument } from "./issue";
 import { verifyPdfSignature } from "./signature/pdf-verify";
-import { setPatientIdentity, startDocumentsApi, type DocumentsApi } from "./testing";
-import { flat, pdfTextOf, qrCodesOf } from "./testing-pdf";
+import { setPatientIdentity, startDocumentsApi, type DocumentsApi } from "./testing/api";
+import { flat, pdfTextOf, qrCodesOf } from "./testing/pdf";
 import type { DocumentDetailDto, DocumentDto, PrescriptionDocumentBody, PublicVerification } from "./types";
 
 const run = promisify(execFile);

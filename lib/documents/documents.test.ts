@@ -56,7 +56,8 @@ describe("printing helpers", () => {
   });
 
   it("wraps text to the column, cutting words that cannot fit", () => {
-    const font = { widthOfTextAtSize: (t: string) => t.length * 5 } as Parameters<typeof wrap>[1];
+    // Only the width matters to wrapping: 5 points per character.
+    const font = { widthOfTextAtSize: (t: string) => t.length * 5 } as unknown as Parameters<typeof wrap>[1];
     expect(wrap("um dois três quatro", font, 10, 50)).toEqual(["um dois", "três", "quatro"]);
     expect(wrap("a\nb", font, 10, 50)).toEqual(["a", "b"]);
     expect(wrap("x".repeat(25), font, 10, 50)).toEqual(["x".repeat(10), "x".repeat(10), "x".repeat(5)]);

@@ -20,7 +20,7 @@ import { GET as verifyRoute } from "@/app/api/v1/verify/[code]/route";
 // branding, an author doctor (CPF, CRM/UF, RQE), a colleague, a secretary, another clinic's
 // doctor, a patient with CPF and address and an encounter; the route handlers called as Next
 // calls them; the local-disk storage in a temporary directory; and readers of what a PDF shows
-// (testing-pdf.ts).
+// (pdf.ts beside this file).
 
 export type Who = "author" | "colleague" | "secretary" | "outsider";
 
