@@ -3,7 +3,7 @@ import type { Context } from "@/lib/context";
 import { sealField } from "@/lib/crypto/config";
 import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
-import { requireClinicalAccess } from "@/lib/ehr/access";
+import { requireClinicalAccessToKnownPatient } from "@/lib/ehr/access";
 import { forbidden } from "@/lib/errors";
 import { parseInput } from "@/lib/scheduling/access";
 import { cancelReasonColumn } from "./canonical";
@@ -20,7 +20,7 @@ import type { DocumentKind } from "./types";
 export async function cancelDocument(tx: Tx, ctx: Context, documentId: string, reason: string): Promise<void> {
   const { reason: text } = parseInput(cancelDocumentSchema, { reason });
   const row = await loadDocument(tx, documentId, {});
-  await requireClinicalAccess(tx, ctx, row.patientId);
+  await requireClinicalAccessToKnownPatient(tx, ctx, row.patientId);
   if (!mayIssue(ctx, row.kind as DocumentKind)) throw forbidden();
   if (row.doctor.id !== ctx.user!.id) throw new DocumentError("notAuthor");
   const now = new Date();

@@ -1,6 +1,6 @@
 import type { Context } from "@/lib/context";
 import { withTenant } from "@/lib/db/tenant";
-import { logClinicalRead, requireClinicalAccess } from "@/lib/ehr/access";
+import { logClinicalRead, requireClinicalAccessToKnownPatient } from "@/lib/ehr/access";
 import { loadDocument } from "./queries";
 import { readPdf } from "./storage";
 
@@ -23,7 +23,7 @@ export async function documentPdf(ctx: Context, documentId: string): Promise<{ b
         throw error;
       });
     if (!found) return null;
-    const access = await requireClinicalAccess(tx, ctx, found.patientId);
+    const access = await requireClinicalAccessToKnownPatient(tx, ctx, found.patientId);
     await logClinicalRead(tx, ctx, access, { dataType: "clinical_document_pdf", entityId: found.id, action: "EXPORT" });
     return found;
   });

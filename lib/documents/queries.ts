@@ -3,7 +3,7 @@ import type { Context } from "@/lib/context";
 import { openField } from "@/lib/crypto/config";
 import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
-import { logClinicalRead, requireClinicalAccess } from "@/lib/ehr/access";
+import { logClinicalRead, requireClinicalAccessToKnownPatient } from "@/lib/ehr/access";
 import { notFound } from "@/lib/errors";
 import { cancelReasonColumn, contentColumn, type DocumentContent } from "./canonical";
 import { verificationUrl } from "./code";
@@ -52,7 +52,7 @@ export async function listRecordDocuments(ctx: Context, recordId: unknown): Prom
   return withTenant(ctx, async (tx) => {
     const record = await tx.medicalRecord.findFirst({ where: { id: parsed.data }, select: { id: true, patientId: true } });
     if (!record) throw notFound("Registro do prontuário");
-    const access = await requireClinicalAccess(tx, ctx, record.patientId);
+    const access = await requireClinicalAccessToKnownPatient(tx, ctx, record.patientId);
     const rows = await tx.clinicalDocument.findMany({
       where: { medicalRecordId: record.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: documentSelect,
     });
@@ -65,7 +65,7 @@ export async function listRecordDocuments(ctx: Context, recordId: unknown): Prom
 export async function getDocument(ctx: Context, id: unknown): Promise<DocumentDetailDto> {
   return withTenant(ctx, async (tx) => {
     const row = await loadDocument(tx, id, { contentEnc: true, cancelReasonEnc: true });
-    const access = await requireClinicalAccess(tx, ctx, row.patientId);
+    const access = await requireClinicalAccessToKnownPatient(tx, ctx, row.patientId);
     await logClinicalRead(tx, ctx, access, { dataType: "clinical_document", entityId: row.id });
     const content = JSON.parse(openField(ctx.tenantId, contentColumn(row.id), row.contentEnc)) as DocumentContent;
     const cancelReason = row.cancelReasonEnc ? openField(ctx.tenantId, cancelReasonColumn(row.id), row.cancelReasonEnc) : null;
