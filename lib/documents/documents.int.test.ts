@@ -22,6 +22,8 @@ import type { DocumentDetailDto, DocumentDto, PrescriptionDocumentBody, PublicVe
 
 const run = promisify(execFile);
 const hasOpenssl = await run("openssl", ["version"]).then(() => true, () => false);
+// poppler's signature checker: what a PDF reader reports about the embedded signature.
+const hasPdfsig = await run("pdfsig", ["-v"]).then(() => true, () => false);
 
 let api: DocumentsApi;
 beforeAll(async () => {
@@ -206,6 +208,25 @@ describe("the embedded signature, checked by another program", () => {
       await writeFile(path("tampered.bin"), Buffer.concat([pdf.subarray(a, a + b - 1), Buffer.from("x"), pdf.subarray(c, c + d)]));
       await expect(run("openssl", ["cms", "-verify", "-binary", "-inform", "DER", "-in", path("sig.der"), "-content", path("tampered.bin"),
         "-CAfile", path("root.pem"), "-purpose", "any", "-out", path("out.bin")])).rejects.toThrow();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the embedded signature, as a PDF reader reports it", () => {
+  it.runIf(hasPdfsig)("lists one valid ETSI.CAdES.detached signature by the doctor covering the whole document", async () => {
+    const issued = await issue(INPUTS.ATTENDANCE_DECLARATION);
+    const dir = await mkdtemp(join(tmpdir(), "documents-pdfsig-"));
+    try {
+      await writeFile(join(dir, "doc.pdf"), await pdfOf(issued.documentId));
+      const { stdout } = await run("pdfsig", [join(dir, "doc.pdf")]);
+      expect(stdout).toContain("Signer Certificate Common Name: Dra. Ana Beatriz Conceição");
+      expect(stdout).toContain("Signature Type: ETSI.CAdES.detached");
+      expect(stdout).toContain("Total document signed");
+      expect(stdout).toContain("Signature Validation: Signature is Valid.");
+      // The clinic's own root is in no reader's trust store (it is not ICP-Brasil): docs/documents.md.
+      expect(stdout).toContain("Certificate issuer isn't Trusted");
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
