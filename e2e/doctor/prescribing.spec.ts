@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { formatCpf, generateCpf } from "../../lib/br/documents";
-import { flat, pdfTextOf, qrCodesOf } from "../../lib/documents/testing-pdf";
+import { flat, pdfTextOf, qrCodesOf } from "../../lib/documents/testing/pdf";
 import { ownerQuery, sealedText, tenantId } from "../support/db";
 import { sessionFor } from "../support/sessions";
 import { DEMO_PASSWORD, tenantUrl } from "../support/state";
@@ -63,11 +63,11 @@ async function patientWithEncounter(page: Page, name: string, opts: { cpf?: stri
 /** Fills item `n` of the editor as free text. */
 async function fillItem(panel: Locator, n: number, item: { drug: string; ingredient: string; quantity: string; unit: string; regimen: string }) {
   const fieldset = panel.getByRole("group", { name: `Item ${n}` });
-  await fieldset.getByLabel("Medicamento", { exact: true }).fill(item.drug);
-  await fieldset.getByLabel("Princípio ativo").fill(item.ingredient);
-  await fieldset.getByLabel("Posologia pronta").selectOption({ label: item.regimen });
-  await fieldset.getByLabel("Quantidade", { exact: true }).fill(item.quantity);
-  await fieldset.getByLabel("Unidade", { exact: true }).selectOption({ label: item.unit });
+  await fieldset.getByRole("textbox", { name: "Medicamento", exact: true }).fill(item.drug);
+  await fieldset.getByRole("textbox", { name: "Princípio ativo", exact: true }).fill(item.ingredient);
+  await fieldset.getByRole("combobox", { name: "Posologia pronta", exact: true }).selectOption({ label: item.regimen });
+  await fieldset.getByRole("textbox", { name: "Quantidade", exact: true }).fill(item.quantity);
+  await fieldset.getByRole("combobox", { name: "Unidade", exact: true }).selectOption({ label: item.unit });
 }
 
 async function newPrescription(page: Page, recordId: string): Promise<Locator> {

@@ -2,7 +2,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Context } from "@/lib/context";
 import { sealField } from "@/lib/crypto/config";
 import { withTenant } from "@/lib/db/tenant";
-import { cancelDocument } from "@/lib/documents/verify";
+import { cancelDocument } from "@/lib/documents/cancel";
 import { requireClinicalAccessToKnownPatient } from "@/lib/ehr/access";
 import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/auth/policy";

@@ -14,8 +14,9 @@ import records from "./records.json";
 import ehrCid10 from "./ehr-cid10.json";
 import validation from "./validation.json";
 import prescriptions from "./prescriptions.json";
+import documents from "./documents.json";
 
 
 
-const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrAttachments, ehrVitals, ehrAccess, ehrSigning, ehrCid10, validation, records, prescriptions };
+const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrAttachments, ehrVitals, ehrAccess, ehrSigning, ehrCid10, validation, records, documents, prescriptions };
 export default messages;
