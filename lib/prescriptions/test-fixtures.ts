@@ -1,4 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { resetEnvCache } from "@/lib/env";
+import { resetStorage } from "@/lib/storage/config";
 import { lookupHash, sealField } from "@/lib/crypto/config";
 import { generateCpf } from "@/lib/br/documents";
 import { openEncounter } from "@/lib/ehr/records/mutations";
@@ -37,7 +42,20 @@ export function ensureDrugCatalogue(): Promise<void> {
 
 export type PrescribingClinic = SchedulingClinic & { encounterId: string; otherEncounterId: string };
 
+let storageReady: Promise<void> | undefined;
+/** Signed PDFs go to a temporary directory of this test process (the local storage driver). */
+function useTemporaryStorage(): Promise<void> {
+  storageReady ??= (async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "prontivus-rx-"));
+    Object.assign(process.env, { STORAGE_DRIVER: "local", STORAGE_DIR: dir });
+    resetEnvCache();
+    resetStorage();
+  })();
+  return storageReady;
+}
+
 export async function prescribingClinic(opts: { settings?: object } = {}): Promise<PrescribingClinic> {
+  await useTemporaryStorage();
   const c = await schedulingClinic(opts);
   await giveSigningIdentity(c);
   const encounterId = (await openEncounter(c.as.doctor, { patientId: c.patients[0]!.id })).id;
