@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { formatCpf, generateCpf } from "../../lib/br/documents";
+import { formatCnpj, formatCpf, generateCpf } from "../../lib/br/documents";
 import { flat, pdfTextOf, qrCodesOf } from "../../lib/documents/testing/pdf";
 import { ownerQuery, sealedText, tenantId } from "../support/db";
 import { sessionFor } from "../support/sessions";
@@ -152,8 +152,8 @@ test("amoxicillin for a penicillin-allergic patient: alert, a reason before sign
   const [clinic] = await ownerQuery<{ name: string; cnpj: string }>("SELECT name, cnpj FROM tenants WHERE slug = 'demo'");
   const today = new Intl.DateTimeFormat("pt-BR", { timeZone: "America/Sao_Paulo", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date());
   for (const field of [
-    clinic!.name, clinic!.cnpj.replace(/^(\d{2})(\d{3})(\d{3})(\d{4})(\d{2})$/, "$1.$2.$3/$4-$5"),
-    doctorName, `${crm}/${crm_uf}`, rqe, PATIENT, formatCpf(cpf), today,
+    clinic!.name, `CNPJ ${formatCnpj(clinic!.cnpj)}`,
+    doctorName, `CRM ${crm}/${crm_uf}`, `RQE ${rqe}`, PATIENT, `CPF: ${formatCpf(cpf)}`, today,
     "Amoxicilina 500 mg cápsula", "vinte e uma", "assinado eletronicamente",
   ]) expect(text, field).toContain(field);
   expect(text).not.toContain("Dessensibilização");
