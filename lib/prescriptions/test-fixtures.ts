@@ -44,7 +44,7 @@ export type PrescribingClinic = SchedulingClinic & { encounterId: string; otherE
 
 let storageReady: Promise<void> | undefined;
 /** Signed PDFs go to a temporary directory of this test process (the local storage driver). */
-function useTemporaryStorage(): Promise<void> {
+function temporaryStorage(): Promise<void> {
   storageReady ??= (async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "prontivus-rx-"));
     Object.assign(process.env, { STORAGE_DRIVER: "local", STORAGE_DIR: dir });
@@ -55,7 +55,7 @@ function useTemporaryStorage(): Promise<void> {
 }
 
 export async function prescribingClinic(opts: { settings?: object } = {}): Promise<PrescribingClinic> {
-  await useTemporaryStorage();
+  await temporaryStorage();
   const c = await schedulingClinic(opts);
   await giveSigningIdentity(c);
   const encounterId = (await openEncounter(c.as.doctor, { patientId: c.patients[0]!.id })).id;
