@@ -75,6 +75,9 @@ export function ItemFields({ form, index, idPrefix, onRemove, picker }: Props) {
         <Badge tone={medication ? "brand" : "warning"}>{medication ? t("item.fromCatalogue") : t("item.freeText")}</Badge>
       </legend>
       {picker}
+      {medication && (
+        <Button type="button" variant="ghost" size="sm" onClick={() => setValue(name("medication"), null, { shouldDirty: true })}>{t("item.useFreeText")}</Button>
+      )}
       <div className="grid gap-3 sm:grid-cols-2">
         <FormField id={id("drugName")} label={t("item.medication")} error={err("drugName")} required hint={medication ? undefined : t("item.freeTextHint")}>
           {(f) => <Input {...f} {...register(name("drugName"))} readOnly={!!medication} />}
