@@ -13,8 +13,10 @@ import ehrSigning from "./ehr-signing.json";
 import records from "./records.json";
 import ehrCid10 from "./ehr-cid10.json";
 import validation from "./validation.json";
+import prescriptionCatalogue from "./prescriptionCatalogue.json";
+import prescriptionSafety from "./prescriptionSafety.json";
 
 
 
-const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrAttachments, ehrVitals, ehrAccess, ehrSigning, ehrCid10, validation, records };
+const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrAttachments, ehrVitals, ehrAccess, ehrSigning, ehrCid10, validation, records, prescriptionCatalogue, prescriptionSafety };
 export default messages;
