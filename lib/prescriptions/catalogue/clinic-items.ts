@@ -4,6 +4,7 @@ import type { Context } from "@/lib/context";
 import { withTenant } from "@/lib/db/tenant";
 import { AppError, forbidden } from "@/lib/errors";
 import { drugCatalogue } from "./catalogue";
+import { forgetClinicItems } from "./clinic-search";
 import { catalogueError, catalogueMessage, catalogueValidation } from "./messages";
 import { drugSearchName } from "./normalize";
 import { clinicMedicationInputSchema, type ClinicMedicationView } from "./schemas";
@@ -57,7 +58,7 @@ export async function createClinicMedication(ctx: Context, input: unknown): Prom
       metadata: { ingredientId, hasPresentation: data.presentation !== null },
     });
     return row;
-  });
+  }).finally(() => forgetClinicItems(ctx.tenantId));
 }
 
 /** Deactivates (active false) or reactivates (true) an item of this clinic; another clinic's id is not found. */
@@ -75,5 +76,5 @@ export async function setClinicMedicationActive(ctx: Context, id: unknown, activ
     await recordAudit(tx, ctx, {
       action: active ? "clinic_medication.reactivated" : "clinic_medication.deactivated", entityType: "clinic_medication", entityId: id,
     });
-  });
+  }).finally(() => forgetClinicItems(ctx.tenantId));
 }

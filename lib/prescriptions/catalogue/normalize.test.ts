@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CROSS_REACTIVITY, crossRule, effectiveClasses, strictestControlList } from "./classes";
 import { brandCase, drugSearchName, splitIngredients, stripSalt } from "./normalize";
-import { buildDrugCatalogue, parseQuery, rankEntries, tierOf } from "./search-index";
+import { parseQuery, rank, tierOf } from "./rank";
+import { buildDrugCatalogue } from "./search-index";
 
 describe("drug names", () => {
   it("compares names without case, accents or punctuation", () => {
@@ -71,10 +72,10 @@ describe("ranking", () => {
   });
 
   it("ranks name prefix, then word prefix, then inside a word; generics before products; one entry per repeated product", () => {
-    expect(rankEntries([], catalogue.entries, parseQuery("amox"), 10).map((h) => h.id)).toEqual(["m1", "m3", "m2"]);
-    expect(rankEntries([], catalogue.entries, parseQuery("amoxicilina"), 10).map((h) => h.id)).toEqual(["m1", "m3"]);
+    expect(rank([], catalogue.index, parseQuery("amox"), 10).map((h) => h.id)).toEqual(["m1", "m3", "m2"]);
+    expect(rank([], catalogue.index, parseQuery("amoxicilina"), 10).map((h) => h.id)).toEqual(["m1", "m3"]);
     expect(catalogue.medications.get("m4")).toMatchObject({ name: "Amoxil" });
-    const [generic] = catalogue.entries;
+    const [generic] = catalogue.index.entries;
     expect(tierOf(generic!, parseQuery("AMOXICILINA 500"))).toBe(0);
     expect(tierOf(generic!, parseQuery("500 caps"))).toBe(1);
     expect(tierOf(generic!, parseQuery("xicil"))).toBe(2);

@@ -1,30 +1,14 @@
 import type { DrugCatalogueRows, DrugIngredientRow, DrugInteractionRow, MedicationRow } from "@/lib/db/reference";
 import { effectiveClasses, strictestControlList } from "./classes";
 import { drugSearchName } from "./normalize";
+import { buildRankIndex, type RankIndex, type SearchEntry } from "./rank";
 import type { MedicationHit, MedicationHitIngredient } from "./schemas";
 
 // The drug catalogue in memory: ingredients by id and by every name they go by, every
-// medication as the hit the picker shows, the interaction pairs, and the search over names.
-//
-// Ranking, best first: the name starts with the query ("amox" → "amoxicilina 500 mg cápsula",
-// "Amoxil") > every query word starts a word of the name or of an ingredient ("amoxicilina" →
-// "Amoxil") > every query word appears inside those words ("cilina"). Within a tier the clinic's
-// own items come first, then generic presentations, then registered products, each in
-// alphabetical order. Entries are kept sorted that way, so one pass fills the tiers already in
-// order and stops as soon as the first tier holds `limit` hits; at ~40k products a full pass is a
-// few milliseconds (npm run bench:medications).
+// medication as the hit the picker shows, the search index over names (rank.ts), and the
+// interaction pairs.
 
 export type IngredientInfo = MedicationHitIngredient & { searchName: string; aliases: string[] };
-
-export type SearchEntry = {
-  hit: MedicationHit;
-  /** Normalised display name. */
-  norm: string;
-  /** Normalised words of the name and of the ingredient names. */
-  words: string[];
-  /** The words joined: `includes` on it finds a token inside any of them. */
-  haystack: string;
-};
 
 export type DrugCatalogue = {
   ingredients: ReadonlyMap<string, IngredientInfo>;
@@ -32,7 +16,7 @@ export type DrugCatalogue = {
   ingredientsByName: ReadonlyMap<string, IngredientInfo>;
   medications: ReadonlyMap<string, MedicationHit>;
   /** Distinct search entries (products registered many times under one name appear once). */
-  entries: readonly SearchEntry[];
+  index: RankIndex;
   /** Normalised brand → ingredient ids: a free-text "Amoxil 500" is still amoxicilina. */
   brands: ReadonlyMap<string, readonly string[]>;
   interactions: ReadonlyMap<string, DrugInteractionRow>;
@@ -73,8 +57,6 @@ export function searchEntry(hit: MedicationHit, extra: readonly string[] = []): 
   return { hit, norm, words, haystack: words.join(" ") };
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 export function buildDrugCatalogue(rows: DrugCatalogueRows): DrugCatalogue {
   const ingredients = new Map(rows.ingredients.map((r) => [r.id, ingredientInfo(r)]));
   const ingredientsByName = new Map<string, IngredientInfo>();
@@ -83,7 +65,9 @@ export function buildDrugCatalogue(rows: DrugCatalogueRows): DrugCatalogue {
   }
   const medications = new Map<string, MedicationHit>();
   const brands = new Map<string, string[]>();
-  const distinct = new Map<string, { entry: SearchEntry; kind: number }>();
+  const distinct = new Map<string, SearchEntry>();
+  const generics: SearchEntry[] = [];
+  const products: SearchEntry[] = [];
   for (const m of rows.medications) {
     const own = m.ingredientIds.map((id) => ingredients.get(id)).filter((i): i is IngredientInfo => i !== undefined);
     const hit = hitOf("catalogue", m, own);
@@ -93,46 +77,11 @@ export function buildDrugCatalogue(rows: DrugCatalogueRows): DrugCatalogue {
       if (!brands.has(brand) && own.length) brands.set(brand, own.map((i) => i.id));
     }
     const key = `${m.kind}|${m.searchName}|${m.strength}|${m.form}|${m.route}|${m.ingredientIds.join(",")}`;
-    if (!distinct.has(key)) distinct.set(key, { entry: searchEntry(hit), kind: m.kind === "GENERIC" ? 0 : 1 });
+    if (distinct.has(key)) continue;
+    const entry = searchEntry(hit);
+    distinct.set(key, entry);
+    (m.kind === "GENERIC" ? generics : products).push(entry);
   }
-  const entries = [...distinct.values()]
-    .sort((a, b) => a.kind - b.kind || byText(a.entry.norm, b.entry.norm) || byText(a.entry.hit.id, b.entry.hit.id))
-    .map((d) => d.entry);
   const interactions = new Map(rows.interactions.map((r) => [pairKey(r.ingredientAId, r.ingredientBId), r]));
-  return { ingredients, ingredientsByName, medications, entries, brands, interactions };
-}
-
-export type Query = { whole: string; tokens: string[] };
-
-export function parseQuery(query: string): Query {
-  const whole = drugSearchName(query);
-  return { whole, tokens: [...new Set(whole.split(" ").filter(Boolean))] };
-}
-
-/** 0 name prefix, 1 every token starts a word, 2 every token inside a word, null no match. */
-export function tierOf(entry: SearchEntry, q: Query): number | null {
-  if (q.tokens.length === 0) return null;
-  if (entry.norm.startsWith(q.whole)) return 0;
-  if (q.tokens.every((t) => entry.words.some((w) => w.startsWith(t)))) return 1;
-  if (q.tokens.every((t) => entry.haystack.includes(t))) return 2;
-  return null;
-}
-
-/**
- * The best `limit` entries, `first` (the clinic's items, already in their order) ahead of the
- * catalogue's within each tier.
- */
-export function rankEntries(first: readonly SearchEntry[], rest: readonly SearchEntry[], q: Query, limit: number): MedicationHit[] {
-  const tiers: MedicationHit[][] = [[], [], []];
-  const add = (entry: SearchEntry) => {
-    const tier = tierOf(entry, q);
-    if (tier !== null && tiers[tier]!.length < limit) tiers[tier]!.push(entry.hit);
-    return tier;
-  };
-  for (const e of first) add(e);
-  for (const e of rest) {
-    add(e);
-    if (tiers[0]!.length >= limit) break;
-  }
-  return tiers.flat().slice(0, limit);
+  return { ingredients, ingredientsByName, medications, index: buildRankIndex(generics, products), brands, interactions };
 }

@@ -10,14 +10,16 @@ import {
   MEDICATION_DEFAULT_LIMIT, MEDICATION_MAX_LIMIT, MEDICATION_QUERY_MAX, medicationSearchSchema, type IngredientHit, type MedicationHit,
 } from "./schemas";
 import { clinicHit, clinicMatches } from "./clinic-search";
-import { parseQuery, publicIngredient, rankEntries } from "./search-index";
+import { parseQuery, rank } from "./rank";
+import { publicIngredient } from "./search-index";
 
 export type { MedicationHit } from "./schemas";
 
 // Medication search as the doctor types (the prescription editor's picker, GET
 // /api/v1/medications): the catalogue (reference data, searched in memory, catalogue.ts) and the
 // clinic's own items (clinic_medications, read in a tenant transaction so row-level security
-// scopes them). Nothing here reads patient data, so no data-access log.
+// scopes them, and kept per clinic for seconds: clinic-search.ts). Nothing here reads patient
+// data, so no data-access log.
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,8 +37,8 @@ export async function searchMedications(ctx: Context, query: string, options: { 
   if (q.tokens.length === 0) return [];
   const limit = clampLimit(options.limit);
   const catalogue = await drugCatalogue();
-  const clinic = await withTenant(ctx, (tx) => clinicMatches(tx, catalogue, q));
-  return rankEntries(clinic, catalogue.entries, q, limit);
+  const clinic = await clinicMatches(ctx, catalogue, q);
+  return rank(clinic, catalogue.index, q, limit);
 }
 
 /** The API's and the server action's door: validates `{ q, limit }` first (field errors in words). */
