@@ -88,7 +88,7 @@ export function AllergyCodePicker({ value, onChange, searchAction, id = "allergy
       <Label htmlFor={id}>{label ?? t("ingredientPicker.label")}</Label>
       <Input
         id={id} type="text" role="combobox" autoComplete="off" spellCheck={false} disabled={disabled} value={query} maxLength={80}
-        placeholder={t("ingredientPicker.placeholder")} aria-label={t("ingredientPicker.searchLabel")}
+        placeholder={t("ingredientPicker.placeholder")} aria-label={label ? undefined : t("ingredientPicker.searchLabel")}
         aria-expanded={expanded} aria-controls={listId} aria-autocomplete="list"
         aria-activedescendant={expanded && active >= 0 && active < options.length ? optionId(active) : undefined}
         onChange={(e) => { setQuery(e.target.value); setOpen(true); setActive(-1); }}

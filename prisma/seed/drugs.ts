@@ -98,12 +98,14 @@ function readInteractions(ingredients: Map<string, IngredientData>): Interaction
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 async function reconcileIngredients(tx: SeedTx, wanted: IngredientData[]): Promise<{ ids: Map<string, string>; changed: number }> {
-  const have = new Map((await tx.drugIngredient.findMany()).map((r) => [r.name, r]));
-  const create = wanted.filter((w) => !have.has(w.name));
+  // Keyed by the normalised name: an ingredient the ANVISA import created ("ANVISA dados
+  // abertos") and later curated here is the same row, upgraded with its list and classes.
+  const have = new Map((await tx.drugIngredient.findMany()).map((r) => [r.searchName, r]));
+  const create = wanted.filter((w) => !have.has(w.searchName));
   let changed = create.length;
   if (create.length) await tx.drugIngredient.createMany({ data: create, skipDuplicates: true });
   for (const w of wanted) {
-    const row = have.get(w.name);
+    const row = have.get(w.searchName);
     if (!row) continue;
     const current = {
       name: row.name, searchName: row.searchName, atcCode: row.atcCode, controlList: row.controlList, antimicrobial: row.antimicrobial,
