@@ -39,13 +39,13 @@ test.describe("as the clinic's admin", () => {
 
   test("a name too short is refused in place and nothing is saved", async ({ page }) => {
     await page.goto(tenantUrl("demo", "/admin/medications"));
-    const [{ n: before }] = await ownerQuery<{ n: number }>("SELECT count(*)::int AS n FROM clinic_medications");
+    const count = async () => (await ownerQuery<{ n: number }>("SELECT count(*)::int AS n FROM clinic_medications"))[0]!.n;
+    const before = await count();
     const form = page.getByRole("form", { name: "Novo item" });
     await form.getByLabel("Nome").fill("x");
     await form.getByRole("button", { name: "Adicionar" }).click();
     await expect(form.getByText("Informe o nome (ao menos 2 caracteres).")).toBeVisible();
-    const [{ n: after }] = await ownerQuery<{ n: number }>("SELECT count(*)::int AS n FROM clinic_medications");
-    expect(after).toBe(before);
+    expect(await count()).toBe(before);
   });
 });
 
