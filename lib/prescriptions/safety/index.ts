@@ -3,12 +3,12 @@ import type { Context } from "@/lib/context";
 import type { Tx } from "@/lib/db/client";
 import { forbidden, notFound } from "@/lib/errors";
 import { drugCatalogue } from "@/lib/prescriptions/catalogue/catalogue";
+import { SEVERITY_RANK } from "@/lib/prescriptions/catalogue/classes";
 import { drugSearchName } from "@/lib/prescriptions/catalogue/normalize";
 import type { DrugCatalogue, IngredientInfo } from "@/lib/prescriptions/catalogue/search-index";
 import { allergyFindings, type ActiveAllergy } from "./allergies";
 import { continuousInteractionFindings, duplicateFindings, itemInteractionFindings, type ContinuousItem } from "./interactions";
 import { ingredientsOf, matchText } from "./resolve";
-import { SEVERITY_RANK } from "@/lib/prescriptions/catalogue/classes";
 import type { AllergyStatus, ResolvedItem, SafetyFinding, SafetyItem } from "./types";
 
 export type { AllergyStatus, SafetyFinding, SafetyItem, SafetySeverity } from "./types";
