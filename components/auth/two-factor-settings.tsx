@@ -1,6 +1,7 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { clearAllLocalDrafts } from "../ehr/draft-store";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -78,6 +79,7 @@ export function TwoFactorSettings({ status, actions, afterEnabled, messageCodes 
     e.preventDefault();
     void run(() => actions.disable({ currentPassword: value }), (r) => {
       if (r.invalid) return setError(ta("passwordRequired"));
+      clearAllLocalDrafts();
       void signOut({ callbackUrl: "/login" });
     });
   };

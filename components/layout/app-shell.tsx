@@ -64,7 +64,10 @@ export async function AppShell({ variant, orgName, logoText, user, items, childr
           <span className="block text-fg-muted">{user.roleLabel}</span>
         </p>
         <LanguageSwitcher />
-        <SignOutButton label={tc("signOut")} pendingLabel={tc("signingOut")} className="w-full" />
+        <SignOutButton
+          label={tc("signOut")} pendingLabel={tc("signingOut")} className="w-full"
+          unsentWarning={tc("unsentDraftsWarning")} discardLabel={tc("discardAndSignOut")} cancelLabel={tc("stayHere")}
+        />
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { clearAllLocalDrafts } from "../ehr/draft-store";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -61,7 +62,9 @@ export function SignOutEverywhere({ signOutEverywhere }: { signOutEverywhere: Se
                 setBusy(false);
                 return setError(result.message);
               }
-              // This browser's session ended too: clear its cookie and go to the sign-in page.
+              // This browser's session ended too: forget its unsent chart text, clear its cookie
+              // and go to the sign-in page.
+              clearAllLocalDrafts();
               await signOut({ callbackUrl: "/login" });
             }}
           >

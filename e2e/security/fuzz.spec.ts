@@ -52,7 +52,8 @@ test.beforeAll(async ({ browser }) => {
      UNION ALL (SELECT a.id FROM appointments a JOIN tenants t ON t.id = a.tenant_id WHERE t.slug = 'demo' LIMIT 2)
      UNION ALL (SELECT a.id FROM agendas a JOIN tenants t ON t.id = a.tenant_id WHERE t.slug = 'demo' LIMIT 1)`);
   realIds = ids.map((r) => r.id);
-  const own = await ownerQuery<{ id: string }>("SELECT id FROM users WHERE email = ANY($1)", [["paciente@demo.prontivus.dev", "root@prontivus.dev"]]);
+  const own = await ownerQuery<{ id: string }>(
+    "SELECT id FROM users WHERE email = $1 UNION ALL SELECT id FROM platform_users WHERE email = $2", ["paciente@demo.prontivus.dev", "root@prontivus.dev"]);
   callerIds = [admin.id, ...own.map((r) => r.id)];
   since = await dbNow();
   before = await writeSnapshot(since, callerIds);

@@ -9,7 +9,7 @@ import { assertNoPersonalValues } from "./metadata-guard";
 // commit, serialising the clinic's writes; so write audit rows as the transaction's last
 // statements, after hooks and other writes (docs/architecture.md, "Audit").
 
-type Actor = Pick<Context, "user" | "requestId" | "ip" | "userAgent">;
+export type Actor = Pick<Context, "user" | "requestId" | "ip" | "userAgent">;
 
 export type AuditEntry = {
   action: string;
@@ -23,22 +23,29 @@ export type AuditEntry = {
   riskScore?: number;
 };
 
-export async function recordAudit(tx: Tx, ctx: Actor, entry: AuditEntry): Promise<void> {
+function auditRow(ctx: Actor, entry: AuditEntry) {
   assertNoPersonalValues(entry.action, entry.metadata);
-  await tx.auditLog.create({
-    data: {
-      actorId: ctx.user?.id ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent?.slice(0, 512) ?? null,
-      requestId: ctx.requestId,
-      riskScore: entry.riskScore ?? 0,
-      metadata: (entry.metadata ?? {}) as object,
-    },
-    select: { id: true },
-  });
+  return {
+    actorId: ctx.user?.id ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent?.slice(0, 512) ?? null,
+    requestId: ctx.requestId,
+    riskScore: entry.riskScore ?? 0,
+    metadata: (entry.metadata ?? {}) as object,
+  };
+}
+
+/** A row of the clinic's chain (audit_logs), inside the clinic's withTenant transaction. */
+export async function recordAudit(tx: Tx, ctx: Actor, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({ data: auditRow(ctx, entry), select: { id: true } });
+}
+
+/** A row of the platform's own chain (platform_audit_logs), inside systemDb.withPlatform. */
+export async function recordPlatformAudit(tx: Tx, ctx: Actor, entry: AuditEntry): Promise<void> {
+  await tx.platformAuditLog.create({ data: auditRow(ctx, entry), select: { id: true } });
 }
 
 export type SecurityEventEntry = {
@@ -48,19 +55,25 @@ export type SecurityEventEntry = {
   details?: Record<string, unknown>;
 };
 
-export async function recordSecurityEvent(tx: Tx, ctx: Pick<Context, "requestId" | "ip" | "userAgent">, e: SecurityEventEntry): Promise<void> {
-  await tx.securityEvent.create({
-    data: {
-      type: e.type,
-      severity: e.severity,
-      userId: e.userId ?? null,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent?.slice(0, 512) ?? null,
-      requestId: ctx.requestId,
-      details: (e.details ?? {}) as object,
-    },
-    select: { id: true },
-  });
+export type EventContext = Pick<Context, "requestId" | "ip" | "userAgent">;
+
+const eventRow = (ctx: EventContext, e: SecurityEventEntry) => ({
+  type: e.type,
+  severity: e.severity,
+  userId: e.userId ?? null,
+  ip: ctx.ip,
+  userAgent: ctx.userAgent?.slice(0, 512) ?? null,
+  requestId: ctx.requestId,
+  details: (e.details ?? {}) as object,
+});
+
+export async function recordSecurityEvent(tx: Tx, ctx: EventContext, e: SecurityEventEntry): Promise<void> {
+  await tx.securityEvent.create({ data: eventRow(ctx, e), select: { id: true } });
+}
+
+/** A security event of a platform account (platform_security_events), inside systemDb.withPlatform. */
+export async function recordPlatformSecurityEvent(tx: Tx, ctx: EventContext, e: SecurityEventEntry): Promise<void> {
+  await tx.platformSecurityEvent.create({ data: eventRow(ctx, e), select: { id: true } });
 }
 
 export type DataAccessEntry = {

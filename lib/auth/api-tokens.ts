@@ -8,7 +8,7 @@ import { withTenant } from "@/lib/db/tenant";
 import { AppError, unauthorized } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/request";
 import { findTenant } from "@/lib/tenancy/current";
-import { beginSignIn, promptOf, type SessionUser } from "./sign-in";
+import { beginSignIn, promptOf, type ClinicSessionUser } from "./sign-in";
 import { CHALLENGE_TTL_MS } from "./two-factor-challenge";
 import { enrolmentRequired, FACTOR_COLUMNS, methodOf, mustEnrol } from "./two-factor-policy";
 import type { TwoFactorPrompt } from "./two-factor-protocol";
@@ -68,12 +68,12 @@ export async function loginWithPassword(input: z.infer<typeof apiLoginSchema>, m
   const step = await beginSignIn(input, meta);
   if (!step) throw badCredentials();
   if (step.kind === "two_factor") return { twoFactorRequired: true, ...promptOf(step), expiresIn: CHALLENGE_TTL_MS / 1000 };
-  if (!step.user.tenantId) throw badCredentials();
-  return openApiSession(step.user as SessionUser & { tenantId: string }, meta, false);
+  if (step.user.kind !== "clinic") throw badCredentials();
+  return openApiSession(step.user, meta, false);
 }
 
 /** Opens an API session; `secondFactorPassed` says whether the user proved their second factor. */
-export async function openApiSession(user: SessionUser & { tenantId: string }, meta: RequestMeta, secondFactorPassed: boolean): Promise<ApiTokens> {
+export async function openApiSession(user: ClinicSessionUser, meta: RequestMeta, secondFactorPassed: boolean): Promise<ApiTokens> {
   const now = new Date();
   const tenant = await findTenant(meta.tenantSlug ?? "");
   return withTenant({ tenantId: user.tenantId, requestId: meta.requestId, user }, async (tx) => {

@@ -4,7 +4,6 @@ import type { Context } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/request";
 import { openApiSession, type ApiTokens } from "./api-tokens";
-import type { SessionUser } from "./sign-in";
 import { confirmTotpEnrolment, startTotpEnrolment } from "./two-factor";
 import { completeSecondStep } from "./two-factor-sign-in";
 
@@ -34,7 +33,9 @@ export async function verifyTwoFactorLogin(input: z.infer<typeof apiVerifyTwoFac
     const message = result.reason === "replay" ? CODE_REPLAYED : CODE_INVALID;
     throw new AppError("unauthorized", message, { code: [message] });
   }
-  return openApiSession(result.user as SessionUser & { tenantId: string }, meta, true);
+  // The API is served on clinic hosts only: a platform challenge never yields API tokens.
+  if (result.user.kind !== "clinic") throw new AppError("unauthorized", CHALLENGE_EXPIRED);
+  return openApiSession(result.user, meta, true);
 }
 
 export type ApiTotpEnrolment = { secret: string; otpauthUri: string; qrDataUrl: string };

@@ -1,9 +1,11 @@
 import type { Tx } from "@/lib/db/client";
+import type { AccountStore } from "./account-store";
 
 // Brute-force defence for password sign-in (OWASP ASVS 2.2.1, SBIS NGS1), kept in PostgreSQL so
-// every app server sees the same counters: login_attempts (one row per attempt) and
-// users.failed_login_count / locked_at. These helpers run inside the caller's transaction, so the
-// counter moves in the same commit as the login_attempts row that explains it.
+// every app server sees the same counters: one row per attempt (login_attempts, or
+// platform_login_attempts on the root host) and the account's failed_login_count / locked_at,
+// reached through its AccountStore. These helpers run inside the caller's transaction, so the
+// counter moves in the same commit as the attempt row that explains it.
 
 export const LOCKOUT_POLICY = {
   /** Consecutive failures after which each next attempt must wait (1 s, 2 s, 4 s, …). */
@@ -33,11 +35,9 @@ export function accountDelayMs(failures: number): number {
   return 2 ** (failures - LOCKOUT_POLICY.delayAfterFailures) * 1000;
 }
 
-/** Failed attempts from `ip` in the window ending at `now` (login_attempts is tenant-scoped by RLS). */
-export async function recentIpFailures(tx: Tx, ip: string, now: Date): Promise<number> {
-  return tx.loginAttempt.count({
-    where: { ip, succeeded: false, createdAt: { gt: new Date(now.getTime() - LOCKOUT_POLICY.ipWindowMs) } },
-  });
+/** Failed attempts from `ip` in the window ending at `now` (one clinic's, or the platform's). */
+export async function recentIpFailures(store: AccountStore, tx: Tx, ip: string, now: Date): Promise<number> {
+  return store.countIpFailures(tx, ip, new Date(now.getTime() - LOCKOUT_POLICY.ipWindowMs));
 }
 
 /**
@@ -46,18 +46,14 @@ export async function recentIpFailures(tx: Tx, ip: string, now: Date): Promise<n
  * them all. Attempts refused here still count as failures (see registerFailure): ignoring the
  * delay is itself a guess at the account, so hammering it leads to the lock sooner.
  */
-export async function checkGate(tx: Tx, ip: string | null, account: AccountState | null, now: Date): Promise<Gate> {
-  if (ip && (await recentIpFailures(tx, ip, now)) >= LOCKOUT_POLICY.ipMaxFailures) return "ip_blocked";
+export async function checkGate(store: AccountStore, tx: Tx, ip: string | null, account: AccountState | null, now: Date): Promise<Gate> {
+  if (ip && (await recentIpFailures(store, tx, ip, now)) >= LOCKOUT_POLICY.ipMaxFailures) return "ip_blocked";
   if (!account) return "open";
   if (account.lockedAt) return "locked";
   const delay = accountDelayMs(account.failedLoginCount);
   if (delay === 0) return "open";
-  const last = await tx.loginAttempt.findFirst({
-    where: { userId: account.id, succeeded: false },
-    orderBy: { createdAt: "desc" },
-    select: { createdAt: true },
-  });
-  return last && now.getTime() - last.createdAt.getTime() < delay ? "throttled" : "open";
+  const last = await store.lastFailureAt(tx, account.id);
+  return last && now.getTime() - last.getTime() < delay ? "throttled" : "open";
 }
 
 /**
@@ -65,15 +61,10 @@ export async function checkGate(tx: Tx, ip: string | null, account: AccountState
  * atomic and the lock is conditional on locked_at still being null, so two concurrent failures
  * cannot both report "locked now" (one ACCOUNT_LOCKED event, one audit row).
  */
-export async function registerFailure(tx: Tx, accountId: string, now: Date): Promise<{ failures: number; lockedNow: boolean }> {
-  const row = await tx.user.update({
-    where: { id: accountId },
-    data: { failedLoginCount: { increment: 1 } },
-    select: { failedLoginCount: true, lockedAt: true },
-  });
+export async function registerFailure(store: AccountStore, tx: Tx, accountId: string, now: Date): Promise<{ failures: number; lockedNow: boolean }> {
+  const row = await store.addFailure(tx, accountId);
   if (row.failedLoginCount < LOCKOUT_POLICY.lockAfterFailures || row.lockedAt) {
     return { failures: row.failedLoginCount, lockedNow: false };
   }
-  const { count } = await tx.user.updateMany({ where: { id: accountId, lockedAt: null }, data: { lockedAt: now } });
-  return { failures: row.failedLoginCount, lockedNow: count === 1 };
+  return { failures: row.failedLoginCount, lockedNow: await store.lock(tx, accountId, now) };
 }

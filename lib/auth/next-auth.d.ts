@@ -1,10 +1,13 @@
 import "next-auth";
 import "next-auth/jwt";
+import type { AccountKind } from "./account-store";
 
 declare module "next-auth" {
   interface Session {
     user: {
       id: string;
+      /** Which table `id` belongs to (users or platform_users); null for a token minted before the split. */
+      kind: AccountKind | null;
       name?: string | null;
       email?: string | null;
       tenantId: string | null;
@@ -20,6 +23,7 @@ declare module "next-auth" {
 
 declare module "next-auth/jwt" {
   interface JWT {
+    kind?: AccountKind;
     tid?: string | null;
     tslug?: string | null;
     sv?: number;

@@ -77,6 +77,7 @@ export function authOptions(): NextAuthOptions {
         if (user) {
           const u = user as unknown as Awaited<ReturnType<typeof withSessionRow>>;
           token.sub = u.id;
+          token.kind = u.kind;
           token.tid = u.tenantId;
           token.tslug = u.tenantSlug;
           token.sv = u.sessionVersion;
@@ -89,6 +90,7 @@ export function authOptions(): NextAuthOptions {
         session.user = {
           ...session.user,
           id: token.sub ?? "",
+          kind: token.kind ?? null,
           tenantId: token.tid ?? null,
           tenantSlug: token.tslug ?? null,
           sessionVersion: token.sv ?? 0,
@@ -100,7 +102,7 @@ export function authOptions(): NextAuthOptions {
     },
     events: {
       async signOut({ token }) {
-        if (!token?.tid || !token.sid || !token.sub) return;
+        if (token?.kind !== "clinic" || !token.tid || !token.sid || !token.sub) return;
         // Best effort: the cookie is cleared whatever happens here, and a row left open still
         // ends by idleness.
         await endWebSessionOnSignOut(token.tid, token.sub, token.sid, await requestMeta())

@@ -153,7 +153,7 @@ export async function completePasswordReset(tenantSlug: string, token: unknown, 
     if (claimed.count !== 1) throw invalidLink();
     await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
     await tx.user.update({
-      where: { id: user.id },
+      where: { tenantId_id: { tenantId: tenant.id, id: user.id } },
       data: { passwordHash, failedLoginCount: 0, lockedAt: null, sessionVersion: { increment: 1 } },
       select: { id: true },
     });

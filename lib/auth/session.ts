@@ -17,6 +17,11 @@ import { checkWebSession, settingsOf, type SessionEndReason, type SessionUserRow
 // cache). The cookie names a user_sessions row (lib/auth/sessions.ts), which is checked each
 // time together with the user row: a revoked, idle or expired session, a disabled account or a
 // bumped session version all end the session at its next request.
+//
+// The token says which kind of account it names (`kind`: clinic users live in users, super
+// admins in platform_users; lib/auth/account-store.ts). A clinic host honours only clinic
+// tokens of its own clinic, the root host only platform tokens, so an id is always looked up in
+// the table it came from. A token without a kind (minted before the split) is not honoured.
 
 export type PlatformContext = Omit<Context, "tenantId" | "tenantSlug"> & { tenantId: null; tenantSlug: null };
 
@@ -43,7 +48,8 @@ const resolveTenantSession = cache(async (): Promise<Resolution> => {
   if (!session?.user?.id) return none;
 
   const scope = { tenantId: tenant.id, requestId: meta.requestId, user: null };
-  if (session.user.tenantId !== tenant.id) {
+  if (!session.user.kind) return { ...none, refusal: "version" };
+  if (session.user.kind !== "clinic" || session.user.tenantId !== tenant.id) {
     // A token minted for another tenant (or the platform) presented on this host.
     await withTenant(scope, (tx) => recordSecurityEvent(tx, meta, {
       type: "TENANT_MISMATCH", severity: "HIGH", details: { tokenTenant: session.user.tenantSlug ?? "platform" },
@@ -89,20 +95,21 @@ export const currentPlatformContext = cache(async (): Promise<PlatformContext | 
   const meta = await requestMeta();
   if (meta.tenantSlug) return null;
   const session = await getServerSession(authOptions());
-  if (!session?.user?.id || session.user.tenantId !== null) return null;
+  if (!session?.user?.id || session.user.kind !== "platform" || session.user.tenantId !== null) return null;
   // Platform accounts have no session rows (user_sessions is tenant data): the absolute limit is
   // checked against the sign-in time carried in the token; the version check does the rest.
   const limitMs = DEFAULT_TENANT_SETTINGS.security.absoluteSessionHours * 3_600_000;
   if (!session.user.authTime || Date.now() - session.user.authTime > limitMs) return null;
   const user = await systemDb.withPlatform(meta.requestId, session.user.id, (tx) => findPlatformUser(tx, session.user.id));
   if (!user || user.status !== "ACTIVE" || user.sessionVersion !== session.user.sessionVersion) return null;
-  return { tenantId: null, tenantSlug: null, timeZone: PLATFORM_TIME_ZONE, ...(await actorOf(user)), ...requestPart(meta) };
+  // Super admin is the only platform role: being in platform_users is holding it.
+  const actor = await actorOf({ ...user, roles: [{ role: "super_admin" }] });
+  return { tenantId: null, tenantSlug: null, timeZone: PLATFORM_TIME_ZONE, ...actor, ...requestPart(meta) };
 });
 
-// RLS decides which user rows the transaction can see (here: platform users only).
-const findPlatformUser = (tx: Tx, id: string) => tx.user.findFirst({
+const findPlatformUser = (tx: Tx, id: string) => tx.platformUser.findFirst({
   where: { id },
-  select: { id: true, name: true, email: true, status: true, sessionVersion: true, roles: { select: { role: true } } },
+  select: { id: true, name: true, email: true, status: true, sessionVersion: true },
 });
 
 async function actorOf(user: Pick<SessionUserRow, "id" | "name" | "email" | "roles">) {

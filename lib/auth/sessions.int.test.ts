@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 const sessionUser = (tenant: TestTenant, u: TestUser, sessionVersion = 1) =>
-  ({ id: u.id, name: u.name, email: u.email, tenantId: tenant.id, tenantSlug: tenant.slug, sessionVersion });
+  ({ id: u.id, name: u.name, email: u.email, kind: "clinic" as const, tenantId: tenant.id, tenantSlug: tenant.slug, sessionVersion });
 
 async function open(tenant: TestTenant, u: TestUser, now = T0) {
   const id = await openWebSession(sessionUser(tenant, u), meta(), now);
@@ -54,7 +54,7 @@ describe("openWebSession", () => {
     const id = await open(clinic, u);
     const [r] = await asOwner("SELECT kind, user_id, ip, expires_at, revoked_at FROM user_sessions WHERE id = $1", [id]);
     expect(r).toEqual({ kind: "WEB", user_id: u.id, ip: "198.51.100.7", expires_at: at(120), revoked_at: null });
-    expect(await openWebSession({ ...sessionUser(clinic, u), tenantId: null, tenantSlug: null }, meta(), T0)).toBeNull();
+    expect(await openWebSession({ ...sessionUser(clinic, u), kind: "platform", tenantId: null, tenantSlug: null }, meta(), T0)).toBeNull();
   });
 });
 

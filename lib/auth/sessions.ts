@@ -33,7 +33,7 @@ export function idleMinutesFor(settings: TenantSettings, roles: readonly RoleKey
 
 /** Opens the row of a new web sign-in on a clinic host; null for platform accounts (no tenant). */
 export async function openWebSession(user: SessionUser, meta: Meta, now = new Date()): Promise<string | null> {
-  if (!user.tenantId || !user.tenantSlug) return null;
+  if (user.kind !== "clinic") return null;
   const tenant = await findTenant(user.tenantSlug);
   const settings = parseTenantSettings(tenant?.settings);
   const expiresAt = new Date(now.getTime() + settings.security.absoluteSessionHours * 3_600_000);

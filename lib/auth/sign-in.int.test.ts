@@ -73,7 +73,7 @@ describe("authenticate", () => {
     const user = await authenticate({ email: "  DRA.Ana@Clinica.TEST ", password: doctor.password }, m);
 
     expect(user).toEqual({
-      id: doctor.id, name: "Dra. Ana", email: doctor.email, tenantId: clinic.id, tenantSlug: clinic.slug, sessionVersion: 1,
+      id: doctor.id, name: "Dra. Ana", email: doctor.email, kind: "clinic", tenantId: clinic.id, tenantSlug: clinic.slug, sessionVersion: 1,
     });
     expect(added(before, await footprint(clinic))).toEqual({ audit_logs: 1, login_attempts: 1 });
     const [auditRow] = await asOwner(

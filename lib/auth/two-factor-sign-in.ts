@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { completePlatformSecondStep } from "@/lib/platform/two-factor";
 import type { RequestMeta } from "@/lib/request";
 import { findTenant } from "@/lib/tenancy/current";
+import { clinicAccounts } from "./account-store";
 import { systemClock } from "./lockout";
 import type { SessionUser, SignInDeps } from "./sign-in";
 import { readChallenge } from "./two-factor-challenge";
@@ -34,7 +35,8 @@ export async function completeSecondStep(input: unknown, meta: RequestMeta, deps
   // A challenge minted for another clinic's host (or the platform) is worth nothing here.
   if (!tenant || tenant.status !== "ACTIVE" || claims.tenantId !== tenant.id) return challengeFailure;
   return secondStepIn({
-    key: tenant.id, tenantId: tenant.id, tenantSlug: tenant.slug, tokens: true,
+    key: tenant.id, store: clinicAccounts(tenant.id), tokens: true,
+    session: (user) => ({ ...user, kind: "clinic", tenantId: tenant.id, tenantSlug: tenant.slug }),
     run: (userId, fn) => withTenant({ tenantId: tenant.id, requestId: meta.requestId, user: { id: userId } }, fn),
   }, claims, parsed.data.code, meta, at);
 }

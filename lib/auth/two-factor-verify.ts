@@ -1,24 +1,24 @@
-import { recordAudit, recordSecurityEvent } from "@/lib/audit/record";
 import { lookupHash, openField } from "@/lib/crypto/config";
 import type { Tx } from "@/lib/db/client";
 import type { RequestMeta } from "@/lib/request";
+import type { AccountStore } from "./account-store";
 import { checkGate, registerFailure } from "./lockout";
 import type { SessionUser } from "./sign-in";
 import type { ChallengeClaims } from "./two-factor-challenge";
 import { consumeOtp } from "./one-time-codes";
-import { FACTOR_COLUMNS, methodOf } from "./two-factor-policy";
+import { methodOf } from "./two-factor-policy";
 import type { SecondFactorMethod } from "./two-factor-protocol";
 import { checkTotp, classifySecondFactor } from "./two-factor-totp";
 import { TOTP_SECRET_COLUMN, recoveryCodeHash } from "./two-factor";
 
-// The core of step 2 of sign-in, for a clinic or for the platform (a "realm": how to open its
-// transaction, and what its rows are keyed by). Given a genuine challenge from step 1: a TOTP
+// The core of step 2 of sign-in, for a clinic or for the platform (a "realm": its account store,
+// how to open its transaction, and what its rows are keyed by). Given a genuine challenge from step 1: a TOTP
 // code, a code sent by e-mail or SMS (one-time-codes.ts: 10 minutes, 5 tries, single use), or a
 // recovery code (clinics only). Failures count toward the same lockout as wrong passwords
-// (login_attempts + failed_login_count), and each leaves a TWO_FACTOR_FAILED or
+// (attempt rows + failed_login_count), and each leaves a TWO_FACTOR_FAILED or
 // TWO_FACTOR_REPLAY security event. A TOTP code is accepted once: the step it belongs to is
-// claimed with a conditional UPDATE on users.totp_last_step, so two concurrent requests with the
-// same code cannot both win.
+// claimed with a conditional UPDATE on the account's totp_last_step, so two concurrent requests
+// with the same code cannot both win.
 
 export type Failure = "invalid" | "replay" | "blocked";
 type Outcome = { ok: true; factor: SecondFactorMethod | "recovery_code" } | { ok: false; reason: Failure };
@@ -32,37 +32,32 @@ export type SecondStepResult = { ok: true; user: SessionUser } | { ok: false; re
  */
 export type Realm = {
   key: string;
-  tenantId: string | null;
-  tenantSlug: string | null;
+  store: AccountStore;
+  /** The session of an account that passed, as the realm's kind (clinic of this host, or platform). */
+  session: (user: { id: string; name: string; email: string; sessionVersion: number }) => SessionUser;
   run: <T>(userId: string, fn: (tx: Tx) => Promise<T>) => Promise<T>;
   /** two_factor_tokens is tenant data: platform accounts have no recovery or message codes. */
   tokens: boolean;
 };
 
 export async function secondStepIn(realm: Realm, claims: ChallengeClaims, code: string, meta: RequestMeta, at: Date): Promise<SecondStepResult> {
+  const { store } = realm;
   return realm.run(claims.userId, async (tx) => {
-    const user = await tx.user.findFirst({
-      where: { id: claims.userId },
-      select: {
-        id: true, name: true, email: true, status: true, sessionVersion: true, failedLoginCount: true,
-        lockedAt: true, totpSecretEnc: true, totpLastStep: true, ...FACTOR_COLUMNS,
-      },
-    });
+    const user = await store.findById(tx, claims.userId);
     // Disabled, 2FA switched off, or the session version moved since step 1: the challenge is void.
     const method = user ? methodOf(user) : null;
     if (!user || !method || user.status !== "ACTIVE" || user.sessionVersion !== claims.sessionVersion) return { ok: false, reason: "challenge" };
-    const gate = await checkGate(tx, meta.ip, user, at);
+    const gate = await checkGate(store, tx, meta.ip, user, at);
     const outcome: Outcome = gate === "open" ? await verifyFactor(tx, realm, { ...user, method }, code, at) : { ok: false, reason: "blocked" };
-    await tx.loginAttempt.create({
-      data: { userId: user.id, emailHash: lookupHash(realm.key, "login-email", user.email), ip: meta.ip ?? "unknown", succeeded: outcome.ok, createdAt: at },
+    await store.recordAttempt(tx, {
+      userId: user.id, emailHash: lookupHash(realm.key, "login-email", user.email), ip: meta.ip ?? "unknown", succeeded: outcome.ok, createdAt: at,
     });
     if (outcome.ok) {
-      await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: at, failedLoginCount: 0 }, select: { id: true } });
-      await recordAudit(tx, { ...meta, user }, { action: "auth.login", entityType: "user", entityId: user.id, metadata: { secondFactor: outcome.factor } });
-      const session = { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion, tenantId: realm.tenantId, tenantSlug: realm.tenantSlug };
-      return { ok: true, user: session };
+      await store.markSignedIn(tx, user.id, at);
+      await store.audit(tx, { ...meta, user }, { action: "auth.login", entityType: "user", entityId: user.id, metadata: { secondFactor: outcome.factor } });
+      return { ok: true, user: realm.session({ id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion }) };
     }
-    await recordFailure(tx, meta, user.id, outcome.reason, gate, at, method);
+    await recordFailure(store, tx, meta, user.id, outcome.reason, gate, at, method);
     return { ok: false, reason: outcome.reason };
   });
 }
@@ -91,27 +86,22 @@ async function verifyFactor(tx: Tx, realm: Realm, user: Enrolled, typed: string,
   const last = user.totpLastStep === null ? null : Number(user.totpLastStep);
   const check = await checkTotp(secret, factor.code, last, at.getTime());
   if (!check.ok) return check;
-  const step = BigInt(check.step);
-  const { count } = await tx.user.updateMany({
-    where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
-    data: { totpLastStep: step },
-  });
-  return count === 1 ? { ok: true, factor: "totp" } : { ok: false, reason: "replay" };
+  return (await realm.store.claimTotpStep(tx, user.id, BigInt(check.step))) ? { ok: true, factor: "totp" } : { ok: false, reason: "replay" };
 }
 
-async function recordFailure(tx: Tx, meta: RequestMeta, userId: string, reason: Failure, gate: string, at: Date, method: SecondFactorMethod) {
+async function recordFailure(store: AccountStore, tx: Tx, meta: RequestMeta, userId: string, reason: Failure, gate: string, at: Date, method: SecondFactorMethod) {
   if (reason === "blocked") {
-    await recordSecurityEvent(tx, meta, { type: "RATE_LIMITED", severity: "MEDIUM", userId, details: { reason: gate === "ip_blocked" ? "ip" : gate, step: "two_factor" } });
+    await store.securityEvent(tx, meta, { type: "RATE_LIMITED", severity: "MEDIUM", userId, details: { reason: gate === "ip_blocked" ? "ip" : gate, step: "two_factor" } });
   } else {
-    await recordSecurityEvent(tx, meta, {
+    await store.securityEvent(tx, meta, {
       type: reason === "replay" ? "TWO_FACTOR_REPLAY" : "TWO_FACTOR_FAILED", severity: reason === "replay" ? "HIGH" : "MEDIUM", userId, details: { reason, method },
     });
   }
   if (gate === "ip_blocked" || gate === "locked") return;
-  const { failures, lockedNow } = await registerFailure(tx, userId, at);
+  const { failures, lockedNow } = await registerFailure(store, tx, userId, at);
   if (!lockedNow) return;
-  await recordSecurityEvent(tx, meta, { type: "ACCOUNT_LOCKED", severity: "HIGH", userId, details: { failures } });
-  await recordAudit(tx, { ...meta, user: null }, {
+  await store.securityEvent(tx, meta, { type: "ACCOUNT_LOCKED", severity: "HIGH", userId, details: { failures } });
+  await store.audit(tx, { ...meta, user: null }, {
     action: "auth.account_locked", entityType: "user", entityId: userId, metadata: { failures, step: "two_factor" }, riskScore: 70,
   });
 }

@@ -119,7 +119,7 @@ export async function disableTwoFactor(ctx: Context, currentPassword: string, no
   if (!method) throw new AppError("conflict", "A verificação em duas etapas não está ativa.");
   await withTenant(ctx, async (tx) => {
     await tx.user.update({
-      where: { id: self.id },
+      where: { tenantId_id: { tenantId: ctx.tenantId, id: self.id } },
       data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, otpChannel: null, otpEnabledAt: null, sessionVersion: { increment: 1 } },
       select: { id: true },
     });

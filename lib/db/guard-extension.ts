@@ -1,6 +1,8 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 
-// Models that belong to no tenant. Every other model is tenant-owned and gets the filter guard.
+// Reference models that belong to no tenant. Every other model gets the filter guard, the
+// platform accounts (PlatformUser and its logs) included: an undefined filter there would reach
+// every super admin.
 export const PLATFORM_MODELS: ReadonlySet<string> = new Set([
   "Tenant", "Role", "Permission", "RolePermission", "Plan", "FeatureFlag",
   "Cid10Chapter", "Cid10Code", "DrugIngredient", "Medication", "MedicationIngredient", "DrugInteraction",

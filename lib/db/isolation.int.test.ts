@@ -7,10 +7,14 @@ import { disconnectDb } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { hasTenantColumn, insertRowsForTenant, loadCatalog } from "@/lib/testing/catalog-rows";
 import {
-  asApp, asOwner, closeOwnerPool, createPatient, createTenant, createUser, scopeFor, type TestTenant, withOwnerClient,
+  asApp, asOwner, closeOwnerPool, createPatient, createPlatformUser, createTenant, createUser, scopeFor, type TestTenant, withOwnerClient,
 } from "@/lib/testing/factories";
 
-const APPEND_ONLY = ["audit_logs", "security_events", "data_access_logs", "login_attempts", "audit_log_archives"];
+const APPEND_ONLY = [
+  "audit_logs", "security_events", "data_access_logs", "login_attempts", "audit_log_archives",
+  "platform_audit_logs", "platform_security_events", "platform_login_attempts",
+];
+const PLATFORM_TABLES = ["platform_users", "platform_login_attempts", "platform_security_events", "platform_audit_logs"];
 
 const catalog = await withOwnerClient((c) => loadCatalog(c));
 const tenantTables = [...catalog.values()].filter(hasTenantColumn).map((t) => t.name).sort();
@@ -158,6 +162,59 @@ describe("every tenant table, as the app role", () => {
     const [still] = await asOwner<{ n: number }>(
       `SELECT count(*)::int AS n FROM ${q(table)} WHERE tenant_id = $1`, [b.id]);
     expect(still!.n).toBeGreaterThan(0);
+  });
+});
+
+describe("the platform tables, as the app role", () => {
+  it("are under forced RLS with a policy on app.platform, like the tenant tables on app.tenant_id", async () => {
+    const rows = await asOwner<{ table: string; enabled: boolean; forced: boolean; policies: string[] }>(`
+      SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
+             array(SELECT p.policyname::text FROM pg_policies p WHERE p.schemaname = 'public' AND p.tablename = c.relname
+                      AND p.qual LIKE '%app.platform%' AND p.with_check LIKE '%app.platform%') AS policies
+        FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relname = ANY ($1) ORDER BY 1`, [PLATFORM_TABLES]);
+    expect(rows).toEqual([...PLATFORM_TABLES].sort().map((table) => ({ table, enabled: true, forced: true, policies: ["platform_only"] })));
+  });
+
+  it("show super admins only in platform mode, never to a clinic's transaction; the app cannot create one or change who they are", async () => {
+    const root = await createPlatformUser();
+    const clinic = await createTenant();
+    const seen = (c: pg.ClientBase) => c.query("SELECT id FROM platform_users WHERE id = $1", [root.id]).then((r) => r.rowCount);
+    await asApp(async (app) => {
+      expect(await seen(app)).toBe(0);
+      await app.query("BEGIN");
+      await setTenant(app, clinic.id);
+      expect(await seen(app)).toBe(0);
+      // Platform mode switched on inside a clinic's transaction still shows nothing.
+      await app.query("SELECT set_config('app.platform', 'on', true)");
+      expect(await seen(app)).toBe(0);
+      await app.query("ROLLBACK");
+
+      await app.query("BEGIN");
+      await app.query("SELECT set_config('app.platform', 'on', true)");
+      expect(await seen(app)).toBe(1);
+      expect(await attempt(app, "UPDATE platform_users SET failed_login_count = failed_login_count WHERE id = $1", [root.id])).toEqual({ rowCount: 1 });
+      for (const column of ["email", "password_hash", "status", "name"]) {
+        expect(await attempt(app, `UPDATE platform_users SET ${column} = ${column} WHERE id = $1`, [root.id]), column).toMatchObject(denied);
+      }
+      const forged = await attempt(app, `INSERT INTO platform_users (id, email, name, status, updated_at)
+        VALUES (gen_random_uuid(), 'intruso@platform.test', 'Intruso', 'ACTIVE', now())`);
+      expect(forged).toMatchObject(denied);
+      await app.query("ROLLBACK");
+    });
+  });
+
+  it("keep the two kinds of row apart: platform mode cannot write a tenant row without a clinic, a clinic cannot write a platform row", async () => {
+    const clinic = await createTenant();
+    await asApp(async (app) => {
+      await app.query("BEGIN");
+      await app.query("SELECT set_config('app.platform', 'on', true)");
+      const orphan = await attempt(app, "INSERT INTO security_events (id, type, severity) VALUES (gen_random_uuid(), 'LOGIN_FAILED', 'LOW')");
+      expect(orphan).toMatchObject(refusedByPolicy);
+      await setTenant(app, clinic.id);
+      const platformRow = await attempt(app, "INSERT INTO platform_security_events (id, type, severity) VALUES (gen_random_uuid(), 'LOGIN_FAILED', 'LOW')");
+      expect(platformRow).toMatchObject(refusedByPolicy);
+      await app.query("ROLLBACK");
+    });
   });
 });
 

@@ -2,8 +2,8 @@ import { appPrisma, type Tx } from "./client";
 
 // Privileged, deliberately narrow access that is not scoped to one tenant. Allowed importers are
 // listed in eslint.config.mjs (tenancy lookup, sign-in, platform area). It still connects as the
-// application role: "platform mode" only reveals rows with tenant_id NULL (super admins and
-// their audit trail), never another tenant's rows.
+// application role: "platform mode" only reveals the platform_* tables (super admins, their
+// sign-in attempts, security events and audit trail), never a clinic's rows.
 
 export type TenantRow = {
   id: string;
@@ -36,10 +36,12 @@ export const systemDb = {
     return appPrisma().role.findMany({ select: { key: true, permissions: { select: { permissionKey: true } } } });
   },
 
-  /** A transaction in platform mode (no tenant): for super admins' own rows. */
+  /** A transaction in platform mode (no clinic): for super admins' own rows in the platform_* tables. */
   async withPlatform<T>(requestId: string, userId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
     return appPrisma().$transaction(async (tx) => {
+      // The platform policy also demands that no clinic be set: one transaction, one kind of row.
       await tx.$executeRaw`SELECT set_config('app.platform', 'on', true),
+        set_config('app.tenant_id', '', true),
         set_config('app.user_id', ${userId ?? ""}, true),
         set_config('app.request_id', ${requestId}, true)`;
       return fn(tx);

@@ -45,10 +45,19 @@ export async function requireClinicalAccess(tx: Tx, ctx: Context, patientId: unk
   if (!parsed.success) throw notFound("Paciente");
   const patient = await tx.patient.findFirst({ where: { id: parsed.data }, select: { id: true } });
   if (!patient) throw notFound("Paciente");
-  if (can(ctx, "records:read")) return { patientId: patient.id, via: "role" };
+  return requireClinicalAccessToKnownPatient(tx, ctx, patient.id, now);
+}
+
+/**
+ * requireClinicalAccess for a patient the caller has just read through a row that names them
+ * (a record, in this transaction, under RLS): the patient exists in this clinic, so the
+ * existence read is skipped and only the permission or grant is decided.
+ */
+export async function requireClinicalAccessToKnownPatient(tx: Tx, ctx: Context, patientId: string, now: Date = new Date()): Promise<ClinicalAccess> {
+  if (can(ctx, "records:read")) return { patientId, via: "role" };
   if (mayBreakGlass(ctx)) {
-    const grant = await findActiveGrant(tx, ctx, patient.id, now);
-    if (grant) return { patientId: patient.id, via: "break_glass", grantId: grant.id, expiresAt: grant.expiresAt };
+    const grant = await findActiveGrant(tx, ctx, patientId, now);
+    if (grant) return { patientId, via: "break_glass", grantId: grant.id, expiresAt: grant.expiresAt };
   }
   throw forbidden();
 }

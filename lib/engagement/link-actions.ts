@@ -52,7 +52,7 @@ export async function getLinkView(tenantSlug: string, token: string, meta: Meta,
         select: { status: true, offeredAt: true, offeredStartsAt: true, offerExpiresAt: true, offeredDoctorId: true },
       });
       if (!e?.offeredAt || offerVersion(e.offeredAt) !== claims.version) return null;
-      const doctor = await tx.user.findUnique({ where: { id: e.offeredDoctorId! }, select: { name: true } });
+      const doctor = await tx.user.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: e.offeredDoctorId! } }, select: { name: true } });
       const state = e.status === "OFFERED" && e.offerExpiresAt! > now ? "open" : e.status === "BOOKED" ? "booked" : "gone";
       return { purpose: "offer", clinic, startsAt: e.offeredStartsAt!.toISOString(), doctorName: doctor?.name ?? "", expiresAt: e.offerExpiresAt!.toISOString(), state };
     }

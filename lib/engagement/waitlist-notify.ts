@@ -29,7 +29,7 @@ export async function notifyOffer(
     });
     if (!e || e.status !== "OFFERED" || e.offerNotifiedAt || !e.offerExpiresAt || e.offerExpiresAt <= now) return null;
     const tenant = await tenantFacts(tx, ctx.tenantId);
-    const doctor = await tx.user.findUnique({ where: { id: e.offeredDoctorId! }, select: { name: true } });
+    const doctor = await tx.user.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: e.offeredDoctorId! } }, select: { name: true } });
     const token = signLink(tenant.id, { purpose: "offer", id: e.id, expiresAt: e.offerExpiresAt, version: offerVersion(e.offeredAt!) });
     const message = offerMessage(tenant, {
       startsAt: e.offeredStartsAt!, doctorName: doctor?.name ?? "", patientFirstName: firstName(e.patient.fullName, e.patient.socialName), expiresAt: e.offerExpiresAt,

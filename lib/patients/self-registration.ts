@@ -182,7 +182,7 @@ export async function confirmEmail(tenantSlug: string, input: unknown, meta: Met
       await recordSecurityEvent(tx, meta, { type: "TWO_FACTOR_FAILED", severity: "LOW", userId: user.id, details: { purpose: PURPOSE } });
       return false;
     }
-    await tx.user.update({ where: { id: user.id }, data: { status: "ACTIVE", emailVerifiedAt: now }, select: { id: true } });
+    await tx.user.update({ where: { tenantId_id: { tenantId: tenant.id, id: user.id } }, data: { status: "ACTIVE", emailVerifiedAt: now }, select: { id: true } });
     await recordAudit(tx, { ...meta, user }, { action: "user.email_verified", entityType: "user", entityId: user.id });
     return true;
   });

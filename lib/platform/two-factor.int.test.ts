@@ -7,10 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PlatformContext } from "@/lib/auth/session";
 import { beginSignIn } from "@/lib/auth/sign-in";
 import { completeSecondStep } from "@/lib/auth/two-factor-sign-in";
-import { hashPassword } from "@/lib/crypto/password";
 import { disconnectDb } from "@/lib/db/client";
 import type { RequestMeta } from "@/lib/request";
-import { asOwner, closeOwnerPool, createTenant, ensureRoles, type TestTenant } from "@/lib/testing/factories";
+import { asOwner, closeOwnerPool, createPlatformUser, createTenant, type TestTenant } from "@/lib/testing/factories";
 import { confirmPlatformTotp, disablePlatformTotp, getPlatformTwoFactorStatus, startPlatformTotp } from "./two-factor";
 
 const T0 = Date.UTC(2026, 10, 25, 12, 0, 0);
@@ -24,14 +23,9 @@ let ctx: PlatformContext;
 let clinic: TestTenant;
 
 beforeAll(async () => {
-  await ensureRoles();
   clinic = await createTenant();
-  const email = `root-${randomUUID().slice(0, 8)}@platform.test`;
-  const [row] = await asOwner<{ id: string }>(
-    `INSERT INTO users (id, tenant_id, email, name, password_hash, status, updated_at)
-     VALUES (gen_random_uuid(), NULL, $1, 'Raiz de Teste', $2, 'ACTIVE', now()) RETURNING id`, [email, await hashPassword(PASSWORD)]);
-  await asOwner("INSERT INTO user_roles (id, tenant_id, user_id, role) VALUES (gen_random_uuid(), NULL, $1, 'super_admin')", [row!.id]);
-  root = { id: row!.id, email, name: "Raiz de Teste" };
+  const { id, email, name } = await createPlatformUser({ password: PASSWORD, name: "Raiz de Teste" });
+  root = { id, email, name };
   ctx = {
     tenantId: null, tenantSlug: null, timeZone: "America/Sao_Paulo", user: root, roles: ["super_admin"],
     permissions: new Set(["platform:manage"]), requestId: randomUUID(), ip: "127.0.0.1", userAgent: "vitest",
@@ -48,15 +42,15 @@ describe("platform TOTP", () => {
   it("is off by default: the password alone signs a super admin in", async () => {
     expect(await getPlatformTwoFactorStatus(ctx)).toEqual({ enabled: false });
     const step = await beginSignIn({ email: root.email, password: PASSWORD }, meta(), { now: at(0) });
-    expect(step).toMatchObject({ kind: "session", user: { id: root.id, tenantId: null } });
+    expect(step).toMatchObject({ kind: "session", user: { id: root.id, kind: "platform", tenantId: null } });
   });
 
   it("enrols with a first valid code; a wrong one is refused and logged", async () => {
     ({ secret } = await startPlatformTotp(ctx));
-    const [sealed] = await asOwner<{ totp_secret_enc: string }>("SELECT totp_secret_enc FROM users WHERE id = $1", [root.id]);
+    const [sealed] = await asOwner<{ totp_secret_enc: string }>("SELECT totp_secret_enc FROM platform_users WHERE id = $1", [root.id]);
     expect(sealed!.totp_secret_enc).toMatch(/^enc:/);
     await expect(confirmPlatformTotp(ctx, "000000", new Date(T0))).rejects.toMatchObject({ code: "validation" });
-    expect(await asOwner("SELECT type FROM security_events WHERE user_id = $1", [root.id])).toEqual([{ type: "TWO_FACTOR_FAILED" }]);
+    expect(await asOwner("SELECT type FROM platform_security_events WHERE user_id = $1", [root.id])).toEqual([{ type: "TWO_FACTOR_FAILED" }]);
     await confirmPlatformTotp(ctx, await code(secret, 0), new Date(T0));
     expect(await getPlatformTwoFactorStatus(ctx)).toEqual({ enabled: true });
   });
@@ -69,16 +63,16 @@ describe("platform TOTP", () => {
     expect(await completeSecondStep({ challenge: step.challenge, code: typed }, meta(clinic), { now: at(61_000) })).toEqual({ ok: false, reason: "challenge" });
     expect(await completeSecondStep({ challenge: step.challenge, code: "abcde-fghjk" }, meta(), { now: at(61_000) })).toEqual({ ok: false, reason: "invalid" });
     expect(await completeSecondStep({ challenge: step.challenge, code: typed }, meta(), { now: at(62_000) }))
-      .toMatchObject({ ok: true, user: { id: root.id, tenantId: null, tenantSlug: null } });
+      .toMatchObject({ ok: true, user: { id: root.id, kind: "platform", tenantId: null, tenantSlug: null } });
     expect(await completeSecondStep({ challenge: step.challenge, code: typed }, meta(), { now: at(63_000) })).toEqual({ ok: false, reason: "replay" });
-    const events = await asOwner<{ type: string }>("SELECT type FROM security_events WHERE user_id = $1 ORDER BY created_at", [root.id]);
+    const events = await asOwner<{ type: string }>("SELECT type FROM platform_security_events WHERE user_id = $1 ORDER BY created_at", [root.id]);
     expect(events.map((e) => e.type)).toEqual(["TWO_FACTOR_FAILED", "TWO_FACTOR_FAILED", "TWO_FACTOR_REPLAY"]);
   });
 
   it("turns off only with the current password, ending the account's sessions", async () => {
     await expect(disablePlatformTotp(ctx, "errada")).rejects.toMatchObject({ code: "validation" });
     await disablePlatformTotp(ctx, PASSWORD);
-    const [row] = await asOwner<{ totp_enabled_at: Date | null; session_version: number }>("SELECT totp_enabled_at, session_version FROM users WHERE id = $1", [root.id]);
+    const [row] = await asOwner<{ totp_enabled_at: Date | null; session_version: number }>("SELECT totp_enabled_at, session_version FROM platform_users WHERE id = $1", [root.id]);
     expect(row).toEqual({ totp_enabled_at: null, session_version: 2 });
   });
 });

@@ -8,14 +8,10 @@ import type pg from "pg";
 export type ReadinessPolicy = {
   /** Global tables that docs/scaling.md gives to create_reference_table. */
   reference: readonly string[];
-  /** Tables that stay on the coordinator as plain local tables (migration bookkeeping). */
+  /** Tables that stay on the coordinator as plain local tables (migration bookkeeping, platform logs). */
   local: readonly string[];
   /** Tenant tables whose primary key is converted in another branch (see the test). */
   pendingPrimaryKey: readonly string[];
-  /** Tenant tables that still hold platform rows with tenant_id NULL (docs/scaling.md, gap). */
-  platformRows: readonly string[];
-  /** Unique indexes and foreign keys that exist only for those platform rows. */
-  platformObjects: readonly string[];
 };
 
 type Table = { name: string; tenant: boolean; tenantNotNull: boolean };
@@ -74,20 +70,15 @@ export function readinessProblems(catalog: Catalog, policy: ReadinessPolicy): st
     if (!t.tenant && !global.has(t.name)) {
       problems.push(`${t.name}: neither a tenant table (no tenant_id) nor a listed reference table`);
     }
-    if (t.tenant && !t.tenantNotNull && !policy.platformRows.includes(t.name)) {
-      problems.push(`${t.name}: tenant_id may be NULL (a distribution column cannot be)`);
-    }
-    if (t.tenant && t.tenantNotNull && policy.platformRows.includes(t.name)) {
-      problems.push(`${t.name}: tenant_id is NOT NULL now; remove it from the platform-rows gap`);
-    }
+    if (t.tenant && !t.tenantNotNull) problems.push(`${t.name}: tenant_id may be NULL (a distribution column cannot be)`);
   }
-  for (const name of [...global, ...policy.pendingPrimaryKey, ...policy.platformRows]) {
+  for (const name of [...global, ...policy.pendingPrimaryKey]) {
     if (!byName.has(name)) problems.push(`${name}: listed in the policy but no such table`);
   }
 
   for (const k of catalog.keys.filter((key) => isTenant(key.table))) {
-    if (hasTenantEquality(k) || policy.platformObjects.includes(k.name)) continue;
-    const exempt = k.kind === "p" && [...policy.pendingPrimaryKey, ...policy.platformRows].includes(k.table);
+    if (hasTenantEquality(k)) continue;
+    const exempt = k.kind === "p" && policy.pendingPrimaryKey.includes(k.table);
     if (!exempt) problems.push(`${k.table}: ${k.name} (${k.cols.join(", ")}) does not include tenant_id`);
   }
   for (const table of policy.pendingPrimaryKey) {
@@ -102,14 +93,9 @@ export function readinessProblems(catalog: Catalog, policy: ReadinessPolicy): st
     const from = isTenant(fk.table);
     const to = isTenant(fk.target);
     if (!from && to) problems.push(`${fk.table}: ${fk.name} points from a reference table at tenant table ${fk.target}`);
-    if (!from || !to || policy.platformObjects.includes(fk.name)) continue;
+    if (!from || !to) continue;
     const paired = fk.cols.some((col, i) => col === "tenant_id" && fk.targetCols[i] === "tenant_id");
     if (!paired) problems.push(`${fk.table}: ${fk.name} (${fk.cols.join(", ")}) → ${fk.target}(${fk.targetCols.join(", ")}) does not pair tenant_id`);
-  }
-  for (const name of policy.platformObjects) {
-    if (!catalog.keys.some((k) => k.name === name) && !catalog.fks.some((fk) => fk.name === name)) {
-      problems.push(`${name}: listed as a platform-row object but no longer exists; remove it`);
-    }
   }
   return problems;
 }

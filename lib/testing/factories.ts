@@ -117,6 +117,22 @@ export async function createUser(
   return { id, email, name, password, roles: options.roles };
 }
 
+export type TestPlatformUser = Omit<TestUser, "roles">;
+
+/** A platform super admin (platform_users). The app role cannot create one, so the owner does, as the seed. */
+export async function createPlatformUser(options: { password?: string; email?: string; name?: string; status?: UserStatus } = {}): Promise<TestPlatformUser> {
+  await ensureRoles();
+  const password = options.password ?? `Senha-${token(8)}`;
+  const email = (options.email ?? `root-${token()}@platform.test`).toLowerCase();
+  const name = options.name ?? `Plataforma ${token(3)}`;
+  const [row] = await asOwner<{ id: string }>(
+    `INSERT INTO platform_users (id, email, name, password_hash, status, updated_at)
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, now()) RETURNING id`,
+    [email, name, await hashPassword(password), options.status ?? "ACTIVE"],
+  );
+  return { id: row!.id, email, name, password };
+}
+
 export async function createPatient(
   tenant: TestTenant,
   overrides: Partial<{ fullName: string; socialName: string; cpf: string; phone: string; birthDate: Date }> = {},

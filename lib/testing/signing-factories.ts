@@ -18,7 +18,7 @@ export async function createDoctor(
   const crmUf = options.crmUf === undefined ? "SP" : options.crmUf;
   await withTenant(scopeFor(tenant), (tx) =>
     tx.user.update({
-      where: { id: user.id },
+      where: { tenantId_id: { tenantId: tenant.id, id: user.id } },
       data: {
         cpfEnc: cpf ? sealField(tenant.id, "users.cpf", cpf) : null,
         cpfHash: cpf ? lookupHash(tenant.id, "cpf", cpf) : null,

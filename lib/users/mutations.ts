@@ -56,7 +56,7 @@ export async function deactivateUser(ctx: Context, input: unknown): Promise<void
     const target = await loadTarget(tx, ctx, userId);
     if (target.status === "DISABLED") throw new AppError("conflict", "Este usuário já está desativado.");
     await tx.user.update({
-      where: { id: userId },
+      where: { tenantId_id: { tenantId: ctx.tenantId, id: userId } },
       // The version bump ends every open session at its next request (see lib/auth/session.ts).
       data: { status: "DISABLED", deactivatedAt: new Date(), sessionVersion: { increment: 1 } },
       select: { id: true },
@@ -71,7 +71,7 @@ export async function reactivateUser(ctx: Context, input: unknown): Promise<void
   await withTenant(ctx, async (tx) => {
     const target = await loadTarget(tx, ctx, userId);
     if (target.status !== "DISABLED") throw new AppError("conflict", "Este usuário já está ativo.");
-    await tx.user.update({ where: { id: userId }, data: { status: "ACTIVE", deactivatedAt: null }, select: { id: true } });
+    await tx.user.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: userId } }, data: { status: "ACTIVE", deactivatedAt: null }, select: { id: true } });
     await recordAudit(tx, ctx, { action: "user.reactivated", entityType: "user", entityId: userId });
   });
 }
@@ -82,7 +82,7 @@ export async function unlockUser(ctx: Context, input: unknown): Promise<void> {
   const { userId } = parseInput(userIdSchema, input);
   await withTenant(ctx, async (tx) => {
     const target = await loadTarget(tx, ctx, userId);
-    await tx.user.update({ where: { id: userId }, data: { lockedAt: null, failedLoginCount: 0 }, select: { id: true } });
+    await tx.user.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: userId } }, data: { lockedAt: null, failedLoginCount: 0 }, select: { id: true } });
     await recordAudit(tx, ctx, {
       action: "user.unlocked", entityType: "user", entityId: userId, metadata: { wasLocked: target.lockedAt !== null },
     });
@@ -96,7 +96,7 @@ export async function resetTwoFactor(ctx: Context, input: unknown): Promise<void
   await withTenant(ctx, async (tx) => {
     const target = await loadTarget(tx, ctx, userId);
     await tx.user.update({
-      where: { id: userId },
+      where: { tenantId_id: { tenantId: ctx.tenantId, id: userId } },
       // Sessions opened with the old second factor end too: whoever holds the lost device loses access.
       data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, otpChannel: null, otpEnabledAt: null, sessionVersion: { increment: 1 } },
       select: { id: true },

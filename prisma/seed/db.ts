@@ -28,7 +28,7 @@ export function inTenant<T>(db: SeedDb, tenantId: string, fn: (tx: SeedTx) => Pr
   }, TX_OPTIONS);
 }
 
-/** Platform mode: rows with tenant_id NULL (super admins and their audit trail). */
+/** Platform mode: the platform_* tables (super admins and their audit trail), no clinic. */
 export function inPlatform<T>(db: SeedDb, fn: (tx: SeedTx) => Promise<T>): Promise<T> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT set_config('app.platform', 'on', true),

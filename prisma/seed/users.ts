@@ -52,38 +52,22 @@ export async function ensureTenantUsers(
 }
 
 /**
- * The platform super admin (tenant_id NULL). NULLs are distinct in the (tenant_id, email) unique
- * index, so the database cannot refuse a duplicate here: a transaction-level advisory lock makes
- * concurrent seeds take turns on the check-then-insert.
+ * The platform super admin (platform_users: no clinic, no role rows; super admin is implied).
+ * Created once; the unique e-mail makes concurrent seeds agree on one row.
  */
 export async function ensurePlatformAdmin(db: SeedDb): Promise<number> {
   return inPlatform(db, async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('prontivus:seed:platform', 0))`;
-    let created = 0;
-    let user = await tx.user.findFirst({ where: { tenantId: null, email: PLATFORM_ADMIN.email }, select: { id: true } });
-    if (!user) {
-      user = await tx.user.create({
-        data: {
-          email: PLATFORM_ADMIN.email, name: PLATFORM_ADMIN.name, passwordHash: await hashPassword(DEMO_PASSWORD),
-          status: "ACTIVE", emailVerifiedAt: new Date(), locale: "pt-BR",
-        },
-        select: { id: true },
-      });
-      created++;
-    }
-    const role = await tx.userRole.findFirst({
-      where: { tenantId: null, userId: user.id, role: "super_admin" },
-      select: { id: true },
+    const found = await tx.platformUser.findFirst({ where: { email: PLATFORM_ADMIN.email }, select: { id: true } });
+    if (found) return 0;
+    const { count } = await tx.platformUser.createMany({
+      data: [{ email: PLATFORM_ADMIN.email, name: PLATFORM_ADMIN.name, passwordHash: await hashPassword(DEMO_PASSWORD), status: "ACTIVE" }],
+      skipDuplicates: true,
     });
-    if (!role) {
-      await tx.userRole.create({ data: { userId: user.id, role: "super_admin" } });
-      created++;
-    }
-    if (created > 0) {
-      await tx.auditLog.create({
-        data: { action: "seed.applied", entityType: "platform", requestId: "seed", metadata: { platformAdmin: created } },
+    if (count > 0) {
+      await tx.platformAuditLog.create({
+        data: { action: "seed.applied", entityType: "platform", requestId: "seed", metadata: { platformAdmin: count } },
       });
     }
-    return created;
+    return count;
   });
 }

@@ -6,8 +6,8 @@ import { call, tokenFor } from "./scenarios";
 import { fetchPage, webSession } from "./web-session";
 
 // The EHR scenarios: the no-op ceiling first, then chart open through the API (decrypt + access
-// log) at one client and at `connections`, the patient page of a 300-encounter chart (its
-// timeline is read server-side), and signing (create draft → save → sign through the API) one
+// log) at one client and at `connections`, the timeline of a 300-encounter chart through the API,
+// the patient page of such a chart (its timeline is read server-side), and signing (create draft → save → sign through the API) one
 // step after another at one client.
 
 type Options = { duration: number; connections: number; ownerUrl: string; log: (line: string) => void };
@@ -85,6 +85,10 @@ export async function runEhrScenarios(baseUrl: string, port: number, c: SeededCh
   const one = await run({ ...base, connections: 1, name: "chart open (GET medical-records/{id}), 1 client", host, token, next: () => ({ path: `/api/v1/medical-records/${record()}` }) });
   const many = await run({ ...base, name: "chart open (GET medical-records/{id})", host, token, next: () => ({ path: `/api/v1/medical-records/${record()}` }) });
   const logged = (await countReads(o.ownerUrl, "medical_record")) - readsBefore;
+  await run({
+    ...base, connections: 1, name: `timeline (GET patients/{id}/timeline, ${c.perChart} encounters), 1 client`, host, token,
+    next: () => ({ path: `/api/v1/patients/${chart()}/timeline` }),
+  });
   const cookie = await webSession(port, host, doctor);
   // The page must really render the chart's timeline (not a login redirect or a refusal):
   // chart 0's chronic diagnosis is I10 (ehr-seed.ts), pinned as a continuous problem.

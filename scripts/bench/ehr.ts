@@ -1,4 +1,4 @@
-// `npm run bench:ehr [-- --large --charts 40 --duration 15 --connections 16 --port 3296 --keep]`
+// `npm run bench:ehr [-- --large --charts 40 --duration 15 --connections 16 --port 3296 --keep --probe-only]`
 //
 // Seeds its own database with the scheduling benchmark's seed (its own small clinic by default,
 // the 1,000,000-patient clinic with --large), adds charts of 300 encounters with SQL, builds and
@@ -13,6 +13,7 @@ import { seedCid10 } from "../../prisma/seed/cid10";
 import { benchDatabase, withBenchDatabase } from "./database";
 import { shapeFor } from "./data";
 import { runEhrScenarios } from "./ehr-scenarios";
+import { probeInProcess, type ProbeFigure } from "./ehr-probe";
 import { seedCharts, type SeededCharts } from "./ehr-seed";
 import { table, type Figures } from "./load";
 import { seedBench } from "./seed";
@@ -31,6 +32,8 @@ const { values: args } = parseArgs({
     "skip-build": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     "seed-only": { type: "boolean", default: false },
+    "probe-only": { type: "boolean", default: false },
+    "probe-runs": { type: "string", default: "300" },
   },
 });
 // Default: a clinic of 10,000 patients (scale 0.01 of the scheduling benchmark) with 40 charts;
@@ -51,7 +54,7 @@ log(`Prontivus EHR benchmark — scale ${scale}: ${shape.largePatients.toLocaleS
   `${charts} charts of ${perChart} encounters, plus ${shape.smallTenants} small tenants`);
 log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; node ${process.version}; database ${db.name}`);
 
-async function measureAll(seeded: SeededCharts, seedSeconds: number) {
+async function measureAll(seeded: SeededCharts, seedSeconds: number, inProcess: ProbeFigure[]) {
   if (!args["skip-build"]) {
     log(`next build → ${args["dist-dir"]} (${elapsed()})`);
     await buildApp(args["dist-dir"], db.env);
@@ -73,7 +76,7 @@ async function measureAll(seeded: SeededCharts, seedSeconds: number) {
     log(`verification of a record signed in the run: ${JSON.stringify({ valid, signerKind, problems })}`);
     log(`total ${elapsed()} (seed ${seedSeconds} s); load average ${load()}`);
     const out = join(os.tmpdir(), `prontivus-bench-ehr-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    writeFileSync(out, JSON.stringify({ scale, shape, charts, perChart, seedSeconds, ...results, totalSeconds: Math.round((performance.now() - started) / 1000) }, null, 2));
+    writeFileSync(out, JSON.stringify({ scale, shape, charts, perChart, seedSeconds, inProcess, ...results, totalSeconds: Math.round((performance.now() - started) / 1000) }, null, 2));
     log(`results: ${out}`);
   } finally {
     await server.stop();
@@ -89,5 +92,7 @@ await withBenchDatabase(db, args.keep, log, async () => {
   const chartsSeeded = await seedCharts(db.ownerUrl, seeded.tenants[0]!, { charts, perChart }, log);
   const seedSeconds = Math.round((performance.now() - t0) / 1000);
   log(`  seeded in ${seedSeconds} s`);
-  if (!args["seed-only"]) await measureAll(chartsSeeded, seedSeconds);
+  if (args["seed-only"]) return;
+  const inProcess = await probeInProcess(db.ownerUrl, Number(args["probe-runs"]), log);
+  if (!args["probe-only"]) await measureAll(chartsSeeded, seedSeconds, inProcess);
 });

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/policy";
@@ -8,6 +8,7 @@ import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { forbidden, notFound } from "@/lib/errors";
 import { storage } from "@/lib/storage/config";
+import { randomStorageKey } from "@/lib/storage/sealed-object";
 import { findTenant } from "@/lib/tenancy/current";
 import { parseTenantSettings } from "@/lib/tenancy/settings";
 import { readBoundedBody } from "./body";
@@ -69,8 +70,7 @@ export async function uploadAttachment(ctx: Context, recordId: unknown, input: U
   const attachmentId = randomUUID();
   const fileName = sanitizeFileName(input.fileName, mimeType);
   const sealed = sealAttachment(ctx.tenantId, attachmentId, bytes);
-  // Opaque: 128 random bits, nothing about the clinic, patient, record or file.
-  const storageKey = `${randomBytes(1).toString("hex")}/${randomBytes(16).toString("hex")}`;
+  const storageKey = randomStorageKey();
   await storage().put(storageKey, sealed.object, { contentLength: sealed.object.length });
   try {
     return await withTenant(ctx, async (tx) => {

@@ -1,6 +1,7 @@
 import type { Context } from "@/lib/context";
 import type { Tx } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "zod";
 import { CANONICAL_SCHEMA, type CanonicalRecord } from "./canonical";
 import { openAddendum, openSections } from "./content";
@@ -17,6 +18,11 @@ export const recordSelect = {
   patient: { select: { fullName: true, socialName: true, birthDate: true, sex: true } },
   doctor: { select: { name: true, crm: true, crmUf: true } },
   template: { select: { id: true, name: true } },
+  addenda: {
+    where: { type: "ADDENDUM" },
+    orderBy: [{ occurredAt: "asc" as const }, { id: "asc" as const }] as Prisma.MedicalRecordOrderByWithRelationInput[],
+    select: { id: true, contentEnc: true, signedAt: true, doctor: { select: { name: true } } },
+  },
   diagnoses: {
     orderBy: { position: "asc" },
     select: { code: true, isMain: true, certainty: true, position: true, cid10: { select: { description: true, sexRestriction: true, isCategory: true } } },

@@ -1,7 +1,8 @@
 import type { Context } from "@/lib/context";
 import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
-import { logClinicalRead, requireClinicalAccess } from "@/lib/ehr/access";
+import { logClinicalRead, requireClinicalAccess, requireClinicalAccessToKnownPatient } from "@/lib/ehr/access";
+import { findTenant } from "@/lib/tenancy/current";
 import { AppError, forbidden } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/policy";
@@ -19,14 +20,23 @@ export async function tenantSettings(tx: Tx, ctx: Context): Promise<unknown> {
   return (await tx.tenant.findFirst({ where: { id: ctx.tenantId }, select: { settings: true } }))?.settings ?? {};
 }
 
+/**
+ * The clinic's settings as the request's guard saw them (the tenant cache, at most 30 s old).
+ * Enough for what a read shows ("needs review"); writes that enforce a setting read it in their
+ * transaction (tenantSettings).
+ */
+async function cachedSettings(tx: Tx, ctx: Context): Promise<unknown> {
+  const tenant = ctx.tenantSlug ? await findTenant(ctx.tenantSlug) : null;
+  return tenant?.id === ctx.tenantId ? tenant.settings : tenantSettings(tx, ctx);
+}
+
 /** One record with its narrative, inside the caller's transaction; logs the read. */
 export async function readRecord(tx: Tx, ctx: Context, id: unknown): Promise<RecordView> {
   const row = await loadRecord(tx, id);
-  const access = await requireClinicalAccess(tx, ctx, row.patientId);
-  const settings = await tenantSettings(tx, ctx);
-  const addenda = await addendaOf(tx, ctx, row.id);
+  const access = await requireClinicalAccessToKnownPatient(tx, ctx, row.patientId);
   await logClinicalRead(tx, ctx, access, { dataType: "medical_record", entityId: row.id });
-  return toView(ctx, row, { needsReview: needsReview(settings, row.doctorId), addenda });
+  const settings = await cachedSettings(tx, ctx);
+  return toView(ctx, row, { needsReview: needsReview(settings, row.doctorId), addenda: addendaOf(ctx, row) });
 }
 
 export function getRecord(ctx: Context, id: unknown): Promise<RecordView> {

@@ -1,5 +1,4 @@
 import type { Context } from "@/lib/context";
-import type { Tx } from "@/lib/db/client";
 import { contentHashOf } from "./canonical";
 import { openAddendum, openComment } from "./content";
 import { canonicalOf, type RecordRow } from "./load";
@@ -34,13 +33,9 @@ export function toView(ctx: Context, row: RecordRow, extra: { needsReview: boole
   };
 }
 
-export async function addendaOf(tx: Tx, ctx: Context, recordId: string): Promise<RecordView["addenda"]> {
-  const rows = await tx.medicalRecord.findMany({
-    where: { amendsId: recordId, type: "ADDENDUM" },
-    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
-    select: { id: true, contentEnc: true, signedAt: true, doctor: { select: { name: true } } },
-  });
-  return rows.map((a) => ({ id: a.id, text: openAddendum(ctx.tenantId, a.contentEnc), signedAt: a.signedAt?.toISOString() ?? null, doctorName: a.doctor.name }));
+/** The addenda loaded with the record (recordSelect), oldest first, opened. */
+export function addendaOf(ctx: Context, row: RecordRow): RecordView["addenda"] {
+  return row.addenda.map((a) => ({ id: a.id, text: openAddendum(ctx.tenantId, a.contentEnc), signedAt: a.signedAt?.toISOString() ?? null, doctorName: a.doctor.name }));
 }
 
 export const summarySelect = {

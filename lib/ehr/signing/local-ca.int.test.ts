@@ -197,7 +197,7 @@ describe("the local CA signer", () => {
     // Backdated past the revocation it would not be.
     expect((await verify(clinic, doctor, { ...before, signedAt: new Date().toISOString() })).problems).toEqual(["revoked"]);
 
-    await withTenant(scopeFor(clinic), (tx) => tx.user.update({ where: { id: doctor.id }, data: { name: "Ana Nova Silva" }, select: { id: true } }));
+    await withTenant(scopeFor(clinic), (tx) => tx.user.update({ where: { tenantId_id: { tenantId: clinic.id, id: doctor.id } }, data: { name: "Ana Nova Silva" }, select: { id: true } }));
     const renamed = await sign(clinic, doctor);
     expect(new x509.X509Certificate(renamed.certificatePem).subjectName.getField("CN")).toEqual(["Ana Nova Silva"]);
     const reasons = await asOwner<{ reason: string }>(

@@ -36,7 +36,7 @@ export async function verifyLocalCaEnvelope(
   // reported as content_changed alone; bad_signature means the bytes match but the value does not.
   const signatureValid = contentMatches && signatureVerifies(envelope, content);
   if (contentMatches && !signatureValid) problems.push("bad_signature");
-  const chainProblems = await chainProblemsAt(tx, leaf, signedAt);
+  const chainProblems = await certificateChainProblems(tx, leaf, signedAt);
   problems.push(...chainProblems);
   return {
     valid: problems.length === 0,
@@ -68,7 +68,12 @@ function signatureVerifies(envelope: SignatureEnvelope, content: Uint8Array): bo
 
 const within = (c: x509.X509Certificate, at: Date) => c.notBefore <= at && at <= c.notAfter;
 
-async function chainProblemsAt(tx: Tx, leaf: x509.X509Certificate, signedAt: Date): Promise<string[]> {
+/**
+ * Why `leaf` is not a trustworthy signing certificate of this clinic at `signedAt` (empty when it
+ * is): issued by one of the clinic's own authorities, both valid then, the right key usage, not
+ * revoked by then. Shared by envelope verification and the PDF signature check (lib/documents).
+ */
+export async function certificateChainProblems(tx: Tx, leaf: x509.X509Certificate, signedAt: Date): Promise<string[]> {
   let issuer: { id: string; certificate: x509.X509Certificate } | undefined;
   for (const anchor of await trustAnchors(tx)) {
     if (anchor.certificate.subject !== leaf.issuer) continue;

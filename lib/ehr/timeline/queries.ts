@@ -2,8 +2,9 @@ import { TZDate } from "@date-fns/tz";
 import type { Context } from "@/lib/context";
 import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
-import { AppError } from "@/lib/errors";
-import { logClinicalRead, requireClinicalAccess } from "../access";
+import { AppError, notFound } from "@/lib/errors";
+import { patientIdSchema } from "@/lib/patients/record-schemas";
+import { logClinicalRead, requireClinicalAccessToKnownPatient } from "../access";
 import { openFileName } from "../attachments/queries";
 import { toDto, vitalSelect } from "../vitals/queries";
 import { TIMELINE_PAGE, type Diagnosis, type PatientTimeline, type TimelineFilter, type TimelineItem } from "./schemas";
@@ -45,12 +46,6 @@ function timeWhere(col: string, win: Window, after: Keyset | null) {
 }
 
 const order = (col: string) => [{ [col]: "desc" as const }, { id: "desc" as const }];
-
-async function diagnosesOf(tx: Tx, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await tx.cid10Code.findMany({ where: { code: { in: [...new Set(codes)] } }, select: { code: true, shortDescription: true } });
-  return new Map(rows.map((r) => [r.code, r.shortDescription]));
-}
 
 async function encounters(tx: Tx, patientId: string, kinds: TimelineFilter["kinds"], win: Window, after: Keyset | null, take: number): Promise<TimelineItem[]> {
   const withEncounters = kinds.includes("encounter");
@@ -97,7 +92,7 @@ async function otherKinds(tx: Tx, tenantId: string, patientId: string, kinds: Ti
   return items;
 }
 
-type ProblemRow = { code: string; encounters: number; first_at: Date; last_at: Date };
+type ProblemRow = { code: string; description: string | null; encounters: number; first_at: Date; last_at: Date };
 
 /**
  * Continuous problems: CID-10 codes recorded in two or more of the patient's encounters. The
@@ -110,14 +105,16 @@ type ProblemRow = { code: string; encounters: number; first_at: Date; last_at: D
  */
 async function pinnedProblems(tx: Tx, patientId: string) {
   const rows = await tx.$queryRaw<ProblemRow[]>`
-    SELECT d.code, count(*)::int AS encounters, min(r.occurred_at) AS first_at, max(r.occurred_at) AS last_at
-      FROM medical_records r
-     CROSS JOIN LATERAL (SELECT DISTINCT x.code FROM medical_record_diagnoses x
-                          WHERE x.tenant_id = r.tenant_id AND x.medical_record_id = r.id) d
-     WHERE r.tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND r.patient_id = ${patientId}::uuid
-     GROUP BY d.code HAVING count(*) >= 2 ORDER BY max(r.occurred_at) DESC, d.code LIMIT 20`;
-  const labels = await diagnosesOf(tx, rows.map((r) => r.code));
-  return rows.map((r) => ({ code: r.code, description: labels.get(r.code) ?? null, encounters: r.encounters, firstAt: r.first_at.toISOString(), lastAt: r.last_at.toISOString() }));
+    SELECT p.code, c.short_description AS description, p.encounters, p.first_at, p.last_at
+      FROM (SELECT d.code, count(*)::int AS encounters, min(r.occurred_at) AS first_at, max(r.occurred_at) AS last_at
+              FROM medical_records r
+             CROSS JOIN LATERAL (SELECT DISTINCT x.code FROM medical_record_diagnoses x
+                                  WHERE x.tenant_id = r.tenant_id AND x.medical_record_id = r.id) d
+             WHERE r.tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND r.patient_id = ${patientId}::uuid
+             GROUP BY d.code HAVING count(*) >= 2 ORDER BY max(r.occurred_at) DESC, d.code LIMIT 20) p
+      LEFT JOIN cid10_codes c ON c.code = p.code
+     ORDER BY p.last_at DESC, p.code`;
+  return rows.map((r) => ({ code: r.code, description: r.description, encounters: r.encounters, firstAt: r.first_at.toISOString(), lastAt: r.last_at.toISOString() }));
 }
 
 /** One page of a patient's timeline with the pinned facts; logged as one clinical read. */
@@ -126,20 +123,26 @@ export async function getPatientTimeline(ctx: Context, patientId: unknown, filte
   const win = windowOf(filter, ctx.timeZone);
   const take = TIMELINE_PAGE + 1;
   return withTenant(ctx, async (tx) => {
-    const access = await requireClinicalAccess(tx, ctx, patientId);
+    // The patient's pinned facts double as the existence check (another clinic's id: not found).
+    const parsed = patientIdSchema.safeParse(patientId);
+    const patient = parsed.success ? await tx.patient.findFirst({
+      where: { id: parsed.data },
+      select: {
+        id: true, deniesAllergies: true,
+        allergies: { where: { inactiveAt: null }, orderBy: { notedAt: "desc" }, take: 50, select: { id: true, substance: true, severity: true } },
+      },
+    }) : null;
+    if (!patient) throw notFound("Paciente");
+    const access = await requireClinicalAccessToKnownPatient(tx, ctx, patient.id);
     const id = access.patientId;
     const merged = [...(await encounters(tx, id, filter.kinds, win, after, take)), ...(await otherKinds(tx, ctx.tenantId, id, filter.kinds, win, after, take))]
       .sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1));
     const items = merged.slice(0, TIMELINE_PAGE);
     const last = items.at(-1);
-    const patient = await tx.patient.findFirst({ where: { id }, select: { deniesAllergies: true } });
-    const allergies = await tx.patientAllergy.findMany({
-      where: { patientId: id, inactiveAt: null }, orderBy: { notedAt: "desc" }, take: 50, select: { id: true, substance: true, severity: true },
-    });
     const problems = await pinnedProblems(tx, id);
     await logClinicalRead(tx, ctx, access, { dataType: "patient_timeline" });
     return {
-      pinned: { allergies, deniesAllergies: patient?.deniesAllergies ?? false, problems },
+      pinned: { allergies: patient.allergies, deniesAllergies: patient.deniesAllergies, problems },
       items,
       nextCursor: merged.length > TIMELINE_PAGE && last ? `${last.at}|${last.id}` : null,
       access: { via: access.via, expiresAt: access.via === "break_glass" ? access.expiresAt.toISOString() : null },

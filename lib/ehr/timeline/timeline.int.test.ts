@@ -2,6 +2,8 @@
 // period, pinned allergies and continuous problems, keyset paging over 300 encounters, no
 // narrative in the answer, the read logged, and who is refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET } from "@/app/api/v1/patients/[id]/timeline/route";
+import { accessTokenFor, apiRequest, idParams, type ErrorBody } from "@/lib/api/testing";
 import { disconnectDb } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { sealSections } from "@/lib/ehr/records/content";
@@ -12,7 +14,7 @@ import {
   asOwner, closeOwnerPool, createPatient, createTenant, createUser, scopeFor, type TestPatient, type TestTenant, type TestUser,
 } from "@/lib/testing/factories";
 import { getPatientTimeline } from "./queries";
-import { parseTimelineParams, TIMELINE_PAGE, type TimelineItem } from "./schemas";
+import { parseTimelineParams, TIMELINE_PAGE, type PatientTimeline, type TimelineItem } from "./schemas";
 
 let clinic: TestTenant;
 let other: TestTenant;
@@ -24,7 +26,8 @@ const day = (d: number, h = 12) => new Date(Date.UTC(2026, 2, d, h));
 beforeAll(async () => {
   // Diagnoses reference cid10_codes: the fresh test database needs the table.
   await ensureCid10();
-  [clinic, other] = await Promise.all([createTenant(), createTenant()]);
+  // No second factor demanded, so the API tests can sign in with a password alone.
+  [clinic, other] = await Promise.all([createTenant({ settings: { security: { twoFactorRequiredRoles: [] } } }), createTenant()]);
   doctor = await createUser(clinic, { roles: ["doctor"], name: "Dra. Helena Costa" });
   patient = await createPatient(clinic);
   await createMedicalRecord(clinic, patient, doctor, { occurredAt: day(1), cid10Codes: ["I10"] });
@@ -106,5 +109,35 @@ describe("getPatientTimeline", () => {
     const foreign = await createPatient(other);
     expect((await failure(getPatientTimeline(as(doctor), foreign.id, parseTimelineParams({})))).code).toBe("not_found");
     expect((await failure(getPatientTimeline(as(doctor), patient.id, { ...parseTimelineParams({}), cursor: "x|y" }))).code).toBe("validation");
+  });
+});
+
+describe("GET /api/v1/patients/{id}/timeline", () => {
+  const path = (id: string, query = "") => `/api/v1/patients/${id}/timeline${query}`;
+  const get = (id: string, token: string, query = "") => GET(apiRequest(clinic, path(id, query), { token }), idParams(id));
+
+  it("answers the page's timeline with its filters, logs the read, and never the narrative", async () => {
+    const token = await accessTokenFor(clinic, doctor);
+    const res = await get(patient.id, token, "?kinds=vitals,allergy&from=2026-03-01&to=2026-03-31");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as PatientTimeline;
+    expect(kindsAt(body.items)).toEqual(["vitals@03-15", "vitals@03-10", "allergy@03-05"]);
+    expect(body.pinned.allergies.map((a) => a.substance)).toEqual(["Dipirona"]);
+    expect(body.pinned.problems.map((p) => [p.code, p.encounters])).toEqual([["I10", 2]]);
+    expect(JSON.stringify(body)).not.toContain("Frase secreta");
+    expect(await asOwner("SELECT data_type FROM data_access_logs WHERE patient_id = $1 AND data_type = 'patient_timeline' AND user_id = $2",
+      [patient.id, doctor.id])).not.toEqual([]);
+  });
+
+  it("is 404 for another clinic's patient, 403 for a secretary, 401 without a token and 400 for a bad cursor", async () => {
+    const token = await accessTokenFor(clinic, doctor);
+    const foreign = await createPatient(other);
+    expect((await get(foreign.id, token)).status).toBe(404);
+    const secretary = await createUser(clinic, { roles: ["secretary"] });
+    const refused = await get(patient.id, await accessTokenFor(clinic, secretary));
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as ErrorBody).error.code).toBe("forbidden");
+    expect((await GET(apiRequest(clinic, path(patient.id)), idParams(patient.id))).status).toBe(401);
+    expect((await get(patient.id, token, "?cursor=x%7Cy")).status).toBe(400);
   });
 });

@@ -15,8 +15,9 @@ import ehrCid10 from "./ehr-cid10.json";
 import validation from "./validation.json";
 import prescriptionCatalogue from "./prescriptionCatalogue.json";
 import prescriptionSafety from "./prescriptionSafety.json";
+import documents from "./documents.json";
 
 
 
-const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrAttachments, ehrVitals, ehrAccess, ehrSigning, ehrCid10, validation, records, prescriptionCatalogue, prescriptionSafety };
+const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrAttachments, ehrVitals, ehrAccess, ehrSigning, ehrCid10, validation, records, documents, prescriptionCatalogue, prescriptionSafety };
 export default messages;

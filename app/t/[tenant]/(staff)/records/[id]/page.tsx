@@ -3,11 +3,13 @@ import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
+import { DocumentsPanel } from "@/components/documents/documents-panel";
 import { AttachmentsPanel } from "@/components/ehr/attachments-panel";
 import { VitalsForm } from "@/components/ehr/vitals-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/policy";
+import { listRecordDocuments } from "@/lib/documents/queries";
 import { listAttachments } from "@/lib/ehr/attachments/queries";
 import { getRecord } from "@/lib/ehr/records/queries";
 import { EDITABLE } from "@/lib/ehr/records/policy";
@@ -19,6 +21,7 @@ import { parseTenantSettings } from "@/lib/tenancy/settings";
 import { searchCid10Action } from "../../_actions/cid10";
 import { recordVitalSignsAction } from "../../patients/clinical-actions";
 import { addendumAction, reviewAction, saveDraftAction, signAction, verifyAction } from "../actions";
+import { cancelDocumentAction, issueDocumentAction } from "../document-actions";
 import { ChartEditor } from "./_components/chart-editor";
 import { SignedPanel } from "./_components/signed-panel";
 
@@ -44,7 +47,7 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
   const canReview = !isAuthor && can(ctx, "records:sign");
   // Attachments and vitals belong to the draft: added by its author while it can still change.
   const isDraft = record.status === "DRAFT" && record.type !== "ADDENDUM";
-  const [attachments, tenant] = await Promise.all([listAttachments(ctx, record.id), findTenant(ctx.tenantSlug)]);
+  const [attachments, documents, tenant] = await Promise.all([listAttachments(ctx, record.id), listRecordDocuments(ctx, record.id), findTenant(ctx.tenantSlug)]);
   const maxMegabytes = parseTenantSettings(tenant?.settings).attachments.maxFileMegabytes;
   return (
     <>
@@ -78,6 +81,8 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
           )}
           <AttachmentsPanel recordId={record.id} canUpload={isAuthor && isDraft && can(ctx, "records:write")} initial={attachments}
             maxMegabytes={maxMegabytes} signed={record.status === "SIGNED"} />
+          <DocumentsPanel recordId={record.id} initial={documents} userId={me ?? null} canIssue={can(ctx, "records:sign")} timeZone={ctx.timeZone}
+            issue={issueDocumentAction} cancel={cancelDocumentAction} />
         </aside>
       </div>
     </>

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import type { SavedDraft } from "@/lib/ehr/records/mutations";
 import type { DiagnosisInput, Sections } from "@/lib/ehr/records/schemas";
-import { clearLocalDraft, readLocalDraft, sameDraft, writeLocalDraft } from "./draft-store";
+import { clearLocalDraft, readLocalDraft, sameDraft, writeLocalDraft } from "@/components/ehr/draft-store";
 
 // Debounced autosave of the whole draft at the version it was loaded at. Every keystroke goes to
 // this browser's storage first; the server gets the text after a pause, or when the connection

@@ -3,11 +3,43 @@ import type { DiagnosisInput, Sections } from "@/lib/ehr/records/schemas";
 // Unsent chart text kept in this browser (localStorage) until the server has it, so a dropped
 // network or a closed tab loses nothing. Keyed by record id; `baseVersion` is the server version
 // the edit was made on, so text written against an older version is never sent over a newer one.
-// The entry is removed as soon as the server holds the same text.
+// The entry is removed as soon as the server holds the same text, and every entry goes when the
+// user signs out (after a warning if some text never reached the server): a clinic's computers
+// are shared, and a chart's words must not outlive the session of the doctor who wrote them.
 
 export type LocalDraft = { baseVersion: number; sections: Sections; diagnoses: DiagnosisInput[]; at: string };
 
-const keyOf = (id: string) => `prontivus.chart.${id}`;
+const PREFIX = "prontivus.chart.";
+const keyOf = (id: string) => `${PREFIX}${id}`;
+
+function draftKeys(): string[] {
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < window.localStorage.length; i++) {
+      const key = window.localStorage.key(i);
+      if (key?.startsWith(PREFIX)) keys.push(key);
+    }
+    return keys;
+  } catch {
+    return [];
+  }
+}
+
+/** How many charts have text in this browser that the server does not hold yet. */
+export function unsentDraftCount(): number {
+  return draftKeys().length;
+}
+
+/** Forgets every chart's unsent text in this browser (sign-out). */
+export function clearAllLocalDrafts(): void {
+  for (const key of draftKeys()) {
+    try {
+      window.localStorage.removeItem(key);
+    } catch {
+      // nothing to clear
+    }
+  }
+}
 
 export function readLocalDraft(id: string): LocalDraft | null {
   try {
