@@ -13,9 +13,11 @@ import ehrSigning from "./ehr-signing.json";
 import records from "./records.json";
 import ehrCid10 from "./ehr-cid10.json";
 import validation from "./validation.json";
+import prescriptionCatalogue from "./prescriptionCatalogue.json";
+import prescriptionSafety from "./prescriptionSafety.json";
 import documents from "./documents.json";
 
 
 
-const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrAttachments, ehrVitals, ehrAccess, ehrSigning, ehrCid10, validation, records, documents };
+const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrAttachments, ehrVitals, ehrAccess, ehrSigning, ehrCid10, validation, records, documents, prescriptionCatalogue, prescriptionSafety };
 export default messages;
