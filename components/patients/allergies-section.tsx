@@ -12,6 +12,9 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { AllergyCodePicker, type AllergyCode } from "@/components/prescriptions/allergy-code-picker";
+import type { CatalogueSearchAction } from "@/components/prescriptions/use-catalogue-search";
+import type { IngredientHit } from "@/lib/prescriptions/catalogue/schemas";
 import { ALLERGY_SEVERITIES, allergySchema, type AllergyInput } from "@/lib/patients/record-schemas";
 import type { PatientAllergyDto } from "@/lib/patients/record-types";
 import type { PatientAction, PatientActionResult } from "./types";
@@ -24,12 +27,18 @@ type Props = {
   add: PatientAction<[string, unknown]>;
   inactivate: PatientAction<[string, string]>;
   setDenies: PatientAction<[string, boolean]>;
+  /** Ingredient search for the optional coding (searchIngredientsAction). */
+  searchIngredients: CatalogueSearchAction<IngredientHit>;
 };
 
 const tone = { MILD: "info", MODERATE: "warning", SEVERE: "danger", LIFE_THREATENING: "danger" } as const;
 
-export function AllergiesSection({ patientId, allergies, deniesAllergies, canEdit, add, inactivate, setDenies }: Props) {
+export function AllergiesSection({ patientId, allergies, deniesAllergies, canEdit, add, inactivate, setDenies, searchIngredients }: Props) {
   const t = useTranslations("patientRecord");
+  const tc = useTranslations("prescriptionCatalogue");
+  const [code, setCode] = useState<AllergyCode | null>(null);
+  const codedLabel = (a: PatientAllergyDto) => a.coding.ingredient?.name
+    ?? (a.coding.drugClass ? tc(`classes.${a.coding.drugClass}` as "classes.penicillin") : null);
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -45,9 +54,9 @@ export function AllergiesSection({ patientId, allergies, deniesAllergies, canEdi
   const run = (call: () => Promise<PatientActionResult>, done: string) => startTransition(async () => { settle(await call(), done); });
 
   const onAdd = form.handleSubmit(async () => {
-    const result = await add(patientId, form.getValues());
+    const result = await add(patientId, { ...form.getValues(), ingredientId: code?.ingredientId ?? null, drugClass: code?.drugClass ?? null });
     if (!result.ok) for (const [f, m] of Object.entries(result.fields ?? {})) form.setError(f as keyof AllergyInput, { message: m[0] });
-    if (settle(result, t("allergies.added"))) form.reset();
+    if (settle(result, t("allergies.added"))) { form.reset(); setCode(null); }
   });
 
   return (
@@ -64,6 +73,7 @@ export function AllergiesSection({ patientId, allergies, deniesAllergies, canEdi
               <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
                   <strong>{a.substance}</strong> <Badge tone={tone[a.severity]}>{t(`severity.${a.severity}`)}</Badge>
+                  {codedLabel(a) && <span className="text-xs text-fg-muted"> ({tc("ingredientPicker.coded", { label: codedLabel(a)! })})</span>}
                   {a.reaction && <span className="text-fg-muted"> — {a.reaction}</span>}
                 </span>
                 {canEdit && (
@@ -91,6 +101,10 @@ export function AllergiesSection({ patientId, allergies, deniesAllergies, canEdi
                 {(f) => <Select {...f} {...form.register("severity")} placeholder="—" options={ALLERGY_SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))} />}
               </FormField>
               <Button type="submit" className="sm:mt-7" loading={form.formState.isSubmitting}>{t("allergies.add")}</Button>
+              <div className="sm:col-span-3">
+                <AllergyCodePicker id="allergy-code" value={code} onChange={setCode} searchAction={searchIngredients} />
+                {form.formState.errors.ingredientId?.message && <p className="text-sm text-danger-fg">{form.formState.errors.ingredientId.message}</p>}
+              </div>
             </form>
             {active.length === 0 && (
               <Button variant="secondary" size="sm" disabled={pending}

@@ -51,7 +51,7 @@ test("an admin invites a doctor who accepts, signs in and sees a doctor's naviga
 
   const [user] = await ownerQuery<{ status: string; roles: string[]; verified: boolean }>(
     `SELECT u.status, array_agg(r.role::text) AS roles, u.email_verified_at IS NOT NULL AS verified
-       FROM users u JOIN user_roles r ON r.user_id = u.id WHERE u.email = $1 GROUP BY u.id`, [email]);
+       FROM users u JOIN user_roles r ON r.tenant_id = u.tenant_id AND r.user_id = u.id WHERE u.email = $1 GROUP BY u.tenant_id, u.id`, [email]);
   expect(user).toEqual({ status: "ACTIVE", roles: ["doctor"], verified: true });
 
   await invited.getByRole("link", { name: "Ir para o login" }).click();

@@ -4,7 +4,7 @@ import type { Permission } from "./permissions";
 // What the staff shell offers, derived from permissions (not role names) so a custom grant
 // shows exactly what it unlocks. Labels are message keys in the "nav" namespace.
 
-export type NavEntry = { href: string; labelKey: "dashboard" | "schedule" | "myDay" | "records" | "recordTemplates" | "pharmacies" | "agendas" | "patients" | "waitlist" | "finance" | "users" | "audit" | "settings" | "account"; permission: Permission };
+export type NavEntry = { href: string; labelKey: "dashboard" | "schedule" | "myDay" | "records" | "recordTemplates" | "clinicMedications" | "pharmacies" | "agendas" | "patients" | "waitlist" | "finance" | "users" | "audit" | "settings" | "account"; permission: Permission };
 
 const STAFF_NAV: NavEntry[] = [
   { href: "/", labelKey: "dashboard", permission: "dashboard:view" },
@@ -21,6 +21,7 @@ const STAFF_NAV: NavEntry[] = [
   { href: "/admin/agendas", labelKey: "agendas", permission: "agendas:manage" },
   { href: "/admin/settings", labelKey: "settings", permission: "settings:manage" },
   { href: "/admin/record-templates", labelKey: "recordTemplates", permission: "settings:manage" },
+  { href: "/admin/medications", labelKey: "clinicMedications", permission: "settings:manage" },
   { href: "/admin/pharmacies", labelKey: "pharmacies", permission: "settings:manage" },
   // Every staff member manages their own sign-in security (2FA).
   { href: "/account", labelKey: "account", permission: "dashboard:view" },

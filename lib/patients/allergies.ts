@@ -4,6 +4,8 @@ import type { Context } from "@/lib/context";
 import { FREE_TEXT, sealText } from "@/lib/crypto/free-text";
 import { withTenant } from "@/lib/db/tenant";
 import { AppError, forbidden, notFound } from "@/lib/errors";
+import { drugCatalogue } from "@/lib/prescriptions/catalogue/catalogue";
+import { catalogueMessage } from "@/lib/prescriptions/catalogue/messages";
 import { parseInput } from "@/lib/users/parse";
 import { assertEditable } from "./mutations";
 import { loadPatient } from "./queries";
@@ -25,12 +27,17 @@ function assertCanRecord(ctx: Context): void {
 export async function addAllergy(ctx: Context, patientId: unknown, input: unknown): Promise<{ id: string }> {
   assertCanRecord(ctx);
   const data = parseInput(allergySchema, input);
+  if (data.ingredientId && !(await drugCatalogue()).ingredients.has(data.ingredientId)) {
+    const message = catalogueMessage("allergyCode.invalid")!;
+    throw new AppError("validation", message, { ingredientId: [message] });
+  }
   return withTenant(ctx, async (tx) => {
     const patient = await loadPatient(tx, patientId);
     assertEditable(patient.status);
     const allergy = await tx.patientAllergy.create({
       data: {
         substance: data.substance, severity: data.severity, patientId: patient.id, recordedBy: ctx.user?.id ?? null,
+        ingredientId: data.ingredientId ?? null, drugClass: data.drugClass ?? null,
         reactionEnc: sealText(ctx.tenantId, FREE_TEXT.allergyReaction, data.reaction),
       },
       select: { id: true },
@@ -40,7 +47,8 @@ export async function addAllergy(ctx: Context, patientId: unknown, input: unknow
     }
     await recordAudit(tx, ctx, {
       action: "patient.allergy_added", entityType: "patient", entityId: patient.id,
-      metadata: { allergyId: allergy.id, severity: data.severity, withdrewDenial: patient.deniesAllergies },
+      // Whether it was coded, never to what: the code names the substance.
+      metadata: { allergyId: allergy.id, severity: data.severity, withdrewDenial: patient.deniesAllergies, coded: data.ingredientId ? "ingredient" : data.drugClass ? "class" : null },
     });
     return allergy;
   });

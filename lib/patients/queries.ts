@@ -26,7 +26,7 @@ const recordSelect = {
   insuranceCardNumber: true, insuranceValidUntil: true, deniesAllergies: true, consentEmail: true,
   consentSms: true, consentWhatsapp: true, archivedAt: true, createdAt: true, updatedAt: true,
   insuranceProvider: { select: { name: true } },
-  allergies: { orderBy: [{ inactiveAt: { sort: "desc", nulls: "first" } }, { notedAt: "desc" }] },
+  allergies: { orderBy: [{ inactiveAt: { sort: "desc", nulls: "first" } }, { notedAt: "desc" }], include: { ingredient: { select: { id: true, name: true } } } },
   emergencyContacts: { orderBy: { name: "asc" } },
 } satisfies Prisma.PatientSelect;
 
@@ -59,6 +59,7 @@ export function toRecord(ctx: Context, p: LoadedPatient): PatientRecord {
     allergies: p.allergies.map((a) => ({
       id: a.id, substance: a.substance, reaction: openText(ctx.tenantId, FREE_TEXT.allergyReaction, a.reactionEnc, a.legacyReaction), severity: a.severity,
       notedAt: a.notedAt.toISOString(), inactiveAt: a.inactiveAt?.toISOString() ?? null,
+      coding: { ingredient: a.ingredient, drugClass: a.drugClass },
     })),
     emergencyContacts: p.emergencyContacts.map((c) => ({ id: c.id, name: c.name, relationship: c.relationship, phone: c.phone })),
     communication: { email: p.consentEmail, sms: p.consentSms, whatsapp: p.consentWhatsapp },

@@ -4,6 +4,8 @@ import { normalizeCep, normalizePhone, parseDateInput } from "./br-input";
 import { rangeMessage, yearOutOfRange } from "@/lib/validation/dates";
 import { validationMessage } from "@/lib/validation/messages";
 import { text } from "@/lib/validation/text";
+import { ALLERGY_CLASSES } from "@/lib/prescriptions/catalogue/classes";
+import { catalogueMessage } from "@/lib/prescriptions/catalogue/messages";
 
 // Inputs of the patient registry. Client-safe: the staff forms validate with these schemas and
 // the domain functions (lib/patients/mutations.ts, allergies.ts, consents.ts) parse the same
@@ -136,11 +138,22 @@ export const patientPreRegistrationSchema = z.object({
 });
 export type PatientPreRegistrationInput = z.input<typeof patientPreRegistrationSchema>;
 
+const allergyCodeMessage = catalogueMessage("allergyCode.invalid")!;
+/** A form sends "" for "not coded"; JSON may leave the field out. */
+const emptyToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
+
+/**
+ * An allergy: the substance as said (free text, always kept) and, optionally, what it is coded
+ * to in the drug catalogue: one ingredient or one class (the safety check matches either, and the
+ * words too: lib/prescriptions/safety).
+ */
 export const allergySchema = z.object({
   substance: text().trim().min(2, "Informe a substância.").max(200, MSG.tooLong),
   reaction: optionalText(400),
   severity: z.enum(ALLERGY_SEVERITIES, "Escolha a gravidade."),
-});
+  ingredientId: z.preprocess(emptyToNull, z.uuid(allergyCodeMessage).nullable()).optional(),
+  drugClass: z.preprocess(emptyToNull, z.enum(ALLERGY_CLASSES as [string, ...string[]], allergyCodeMessage).nullable()).optional(),
+}).refine((a) => !(a.ingredientId && a.drugClass), { message: allergyCodeMessage, path: ["ingredientId"] });
 export type AllergyInput = z.input<typeof allergySchema>;
 
 export const patientIdSchema = z.uuid("Paciente não encontrado.");

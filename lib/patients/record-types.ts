@@ -10,6 +10,8 @@ export type PatientAllergyDto = {
   severity: (typeof ALLERGY_SEVERITIES)[number];
   notedAt: string;
   inactiveAt: string | null;
+  /** What the allergy is coded to in the drug catalogue (optional; the substance text always counts). */
+  coding: { ingredient: { id: string; name: string } | null; drugClass: string | null };
 };
 
 export type EmergencyContactDto = { id: string; name: string; relationship: string; phone: string };

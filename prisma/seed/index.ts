@@ -2,6 +2,7 @@ import { env } from "@/lib/env";
 import { ensureWeekOfAppointments } from "./appointments";
 import { seedCid10 } from "./cid10";
 import { createSeedClient, inTenant, type SeedDb } from "./db";
+import { seedDrugCatalogue } from "./drugs";
 import { ensureTransactions } from "./finance";
 import { buildPatients, staffCpfs } from "./patient-data";
 import { ensurePatients } from "./patients";
@@ -10,7 +11,8 @@ import { ensureScheduling } from "./scheduling";
 import { ensurePlan, ensureTenant, TENANTS, type TenantSpec } from "./tenants";
 import { ensurePlatformAdmin, ensureTenantUsers } from "./users";
 
-// `npm run db:seed` and tests: reference data, CID-10, the platform admin and the demo clinics.
+// `npm run db:seed` and tests: reference data, CID-10, the drug catalogue, the platform admin and
+// the demo clinics.
 // Idempotent: every step creates only what is missing, so a second run writes nothing (and no
 // audit row either — one is written per tenant only when the run changed that tenant).
 
@@ -81,6 +83,8 @@ export async function seed(databaseUrl: string, opts: SeedOptions = {}): Promise
       (r.permissionsRemoved ? `; stale permissions −${r.permissionsRemoved}` : ""));
     await step("CID-10", () => seedCid10(db), (r) =>
       r.inserted ? `${r.codes} codes, ${r.chapters} chapters (+${r.inserted})` : `${r.codes} codes, up to date`);
+    await step("drug catalogue", () => seedDrugCatalogue(db), (r) =>
+      `${r.ingredients} ingredients, ${r.generics} presentations, ${r.interactions} interactions` + (r.changed ? ` (+${r.changed})` : ", up to date"));
     await step("platform admin", () => ensurePlatformAdmin(db), (n) => (n ? `+${n}` : "up to date"));
     for (const spec of TENANTS) await step(`tenant ${spec.slug}`, () => seedTenant(db, spec), summary);
   } finally {

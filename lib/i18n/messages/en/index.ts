@@ -13,10 +13,12 @@ import ehrSigning from "./ehr-signing.json";
 import records from "./records.json";
 import ehrCid10 from "./ehr-cid10.json";
 import validation from "./validation.json";
+import prescriptionCatalogue from "./prescriptionCatalogue.json";
+import prescriptionSafety from "./prescriptionSafety.json";
 import prescriptions from "./prescriptions.json";
 import documents from "./documents.json";
 
 
 
-const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrAttachments, ehrVitals, ehrAccess, ehrSigning, ehrCid10, validation, records, documents, prescriptions };
+const messages = { ...core, secondFactor, sessions, patientRecord, scheduling, engagement, ehrAttachments, ehrVitals, ehrAccess, ehrSigning, ehrCid10, validation, records, documents, prescriptionCatalogue, prescriptionSafety, prescriptions };
 export default messages;

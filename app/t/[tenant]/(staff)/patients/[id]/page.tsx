@@ -15,6 +15,7 @@ import {
   setDeniesAllergiesAction, unarchivePatientAction,
 } from "../actions";
 import { orNotFound } from "@/lib/not-found-page";
+import { searchIngredientsAction } from "../../_actions/medications";
 import { getPatient } from "@/lib/patients/queries";
 import { ClinicalSection } from "./clinical-section";
 
@@ -51,6 +52,7 @@ export default async function PatientPage({ params, searchParams }: PageProps) {
         <AllergiesSection
           patientId={patient.id} allergies={patient.allergies} deniesAllergies={patient.deniesAllergies}
           canEdit={canRecordAllergies} add={addAllergyAction} inactivate={inactivateAllergyAction} setDenies={setDeniesAllergiesAction}
+          searchIngredients={searchIngredientsAction}
         />
         <ClinicalSection ctx={ctx} patientId={patient.id} active={patient.status === "ACTIVE"} searchParams={query} />
         <ConsentsSection patientId={patient.id} value={patient.communication} canEdit={editable} save={setCommunicationConsentsAction} />

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "drug_ingredients" ADD COLUMN     "aliases" TEXT[] DEFAULT ARRAY[]::TEXT[];
