@@ -1,17 +1,18 @@
 import type { Context } from "@/lib/context";
-import { appPrisma } from "@/lib/db/client";
 import { sealField } from "@/lib/crypto/config";
+import { drugCatalogue } from "./catalogue/catalogue";
 import { medicationById, type MedicationHit } from "./catalogue/search";
+import { ingredientsOf, matchText } from "./safety/resolve";
 import { rxError } from "./errors";
 import type { ItemRegulation } from "./rules/kinds";
-import { normalizeText } from "@/lib/ehr/cid10/search-index";
 import { quantityText } from "./rules/units";
 import type { ItemData, MedicationRef } from "./schemas";
 
 // From what the editor sent to what is stored: a catalogue item takes its name, ingredients and
-// regulatory flags from the catalogue (A's medicationById), never from the client; a free-text
-// item is printed as typed, and its flags come from the catalogue ingredients its words name,
-// so typing "clonazepam" by hand cannot turn a controle especial into a receita simples.
+// regulatory flags from the catalogue (medicationById), never from the client; a free-text item
+// is printed as typed, and its flags come from the catalogue ingredients its words name (matched
+// as the safety check matches them), so typing "clonazepam" by hand cannot turn a controle
+// especial into a receita simples.
 
 export const INSTRUCTIONS_COLUMN = "prescription_items.instructions";
 
@@ -31,18 +32,18 @@ export type ResolvedItem = {
   regulation: ItemRegulation;
 };
 
-type IngredientFlags = { name: string; control_list: string | null; antimicrobial: boolean };
-
 /**
- * Catalogue ingredients whose name appears, as whole words, in `words` (reference data, no
- * tenant). search_name is normalised as normalizeText does (the catalogue's drugSearchName).
+ * The catalogue ingredients free text names, by the safety check's own matching (DCB names,
+ * aliases, salts, brands: lib/prescriptions/safety/resolve.ts). Both the written ingredient and
+ * the name count: for the regulatory kind, naming a controlled substance anywhere is enough.
  */
-async function ingredientsNamedIn(words: string): Promise<IngredientFlags[]> {
-  const haystack = ` ${normalizeText(words)} `;
-  if (haystack.trim() === "") return [];
-  return appPrisma().$queryRaw<IngredientFlags[]>`
-    SELECT name, control_list, antimicrobial FROM drug_ingredients
-     WHERE position(' ' || search_name || ' ' in ${haystack}) > 0`;
+async function ingredientsNamedIn(drugName: string, activeIngredient: string | null) {
+  const catalogue = await drugCatalogue();
+  const ids = new Set([
+    ...matchText(catalogue, activeIngredient, { classes: false }).ingredients,
+    ...matchText(catalogue, drugName, { classes: false }).ingredients,
+  ]);
+  return ingredientsOf(catalogue, ids);
 }
 
 function fromHit(hit: MedicationHit) {
@@ -63,10 +64,10 @@ async function flagsOf(ctx: Context, ref: MedicationRef | null, drugName: string
     const hit = await medicationById(ctx, ref);
     return hit ? fromHit(hit) : null;
   }
-  const named = await ingredientsNamedIn(`${drugName} ${activeIngredient ?? ""}`);
+  const named = await ingredientsNamedIn(drugName, activeIngredient);
   return {
     drugName, activeIngredient, presentation: null,
-    controlLists: named.map((i) => i.control_list).filter((l): l is string => !!l),
+    controlLists: named.map((i) => i.controlList).filter((l): l is string => !!l),
     antimicrobial: named.some((i) => i.antimicrobial),
   };
 }

@@ -15,30 +15,8 @@ import type { ItemInput } from "./schemas";
 // A clinic ready to prescribe (doctors with CRM/UF and CPF, patients, an open encounter) and the
 // drug catalogue the tests name. For integration tests only.
 
-// Until the catalogue seed (lib/prescriptions/catalogue, engineer A) lands on this branch, the
-// few ingredients the tests name, with their regulatory flags as RENAME/Portaria 344 list them.
-const INGREDIENTS: [name: string, search: string, list: string | null, antimicrobial: boolean, classes: string[]][] = [
-  ["amoxicilina", "amoxicilina", null, true, ["penicillin", "beta_lactam"]],
-  ["losartana", "losartana", null, false, []],
-  ["sertralina", "sertralina", "C1", false, []],
-  ["clonazepam", "clonazepam", "B1", false, ["benzodiazepine"]],
-  ["varfarina", "varfarina", null, false, []],
-  ["ácido acetilsalicílico", "acido acetilsalicilico", null, false, ["nsaid"]],
-];
-
-let catalogueReady: Promise<void> | undefined;
-export function ensureDrugCatalogue(): Promise<void> {
-  catalogueReady ??= (async () => {
-    for (const [name, search, list, antimicrobial, classes] of INGREDIENTS) {
-      await asOwner(
-        `INSERT INTO drug_ingredients (id, name, search_name, control_list, antimicrobial, classes, source)
-         VALUES ($1, $2, $3, $4, $5, $6, 'RENAME 2024') ON CONFLICT (name) DO NOTHING`,
-        [randomUUID(), name, search, list, antimicrobial, classes],
-      );
-    }
-  })();
-  return catalogueReady;
-}
+// The curated catalogue, loaded by the seed's own loader (lib/testing/drugs.ts).
+export { ensureDrugCatalogue } from "@/lib/testing/drugs";
 
 export type PrescribingClinic = SchedulingClinic & { encounterId: string; otherEncounterId: string };
 
