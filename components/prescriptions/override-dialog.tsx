@@ -16,6 +16,7 @@ export function OverrideDialog({ findings, initial, onConfirm, onClose }: {
   findings: Finding[]; initial: Record<string, string>; onConfirm: (reasons: Record<string, string>) => void; onClose: () => void;
 }) {
   const t = useTranslations("prescriptions");
+  const ts = useTranslations("prescriptionSafety");
   const ref = useRef<HTMLDialogElement>(null);
   const [reasons, setReasons] = useState<Record<string, string>>(initial);
   useEffect(() => {
@@ -23,7 +24,7 @@ export function OverrideDialog({ findings, initial, onConfirm, onClose }: {
     dialog?.showModal();
     return () => dialog?.close();
   }, []);
-  const label = (f: Finding) => `${t(`safety.severity.${f.severity}`)} — ${t(`safety.kinds.${f.kind}`)}: ${f.ingredients.join(" + ")}`;
+  const label = (f: Finding) => `${ts(`severity.${f.severity}`)} — ${ts(f.code as "findings.interaction", f.params as never)}`;
   return (
     <dialog ref={ref} onCancel={onClose} aria-labelledby="rx-override-title" className="w-full max-w-xl rounded-lg border border-border p-0 shadow-lg backdrop:bg-black/40">
       <div className="space-y-4 p-5">

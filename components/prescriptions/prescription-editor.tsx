@@ -134,7 +134,7 @@ export function PrescriptionEditor({ prescription, actions, canSign, renderPicke
       {fields.map((field, index) => (
         <ItemFields key={field.id} form={form} index={index} idPrefix={idPrefix} onRemove={() => remove(index)}
           picker={renderPicker?.(index, (pick) => {
-            for (const [k, v] of Object.entries(pick)) form.setValue(`items.${index}.${k as "drugName"}`, (v ?? "") as string, { shouldDirty: true });
+            for (const k of ["drugName", "activeIngredient", "presentation"] as const) form.setValue(`items.${index}.${k}`, pick[k], { shouldDirty: true });
             form.setValue(`items.${index}.medication`, pick.medication, { shouldDirty: true });
           })} />
       ))}

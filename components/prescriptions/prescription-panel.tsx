@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { PrescriptionView } from "@/lib/prescriptions/schemas";
+import { MedicationPicker, type MedicationSearchAction } from "./medication-picker";
 import { PrescriptionEditor } from "./prescription-editor";
 import { SignedPrescription } from "./signed-prescription";
 import type { PrescriptionActions } from "./types";
@@ -23,9 +24,11 @@ type Props = {
   canSign: boolean;
   timeZone: string;
   actions: PrescriptionActions;
+  /** The catalogue search (searchMedicationsAction of app/t/[tenant]/(staff)/_actions/medications.ts). */
+  searchMedications: MedicationSearchAction;
 };
 
-export function PrescriptionPanel({ medicalRecordId, prescriptions, me, canPrescribe, canSign, timeZone, actions }: Props) {
+export function PrescriptionPanel({ medicalRecordId, prescriptions, me, canPrescribe, canSign, timeZone, actions, searchMedications }: Props) {
   const t = useTranslations("prescriptions");
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
@@ -51,7 +54,14 @@ export function PrescriptionPanel({ medicalRecordId, prescriptions, me, canPresc
             {p.status === "DRAFT" && canPrescribe && p.doctor.id === me ? (
               <>
                 <h3 className="text-sm font-semibold">{t("panel.draftOf", { kind: t(`kinds.${p.kind}`) })}</h3>
-                <PrescriptionEditor prescription={p} actions={actions} canSign={canSign} />
+                <PrescriptionEditor prescription={p} actions={actions} canSign={canSign}
+                  renderPicker={(index, apply) => (
+                    <MedicationPicker id={`rx-${p.id.slice(-6)}-${index}-search`} searchAction={searchMedications}
+                      onSelect={(hit) => apply({
+                        medication: { source: hit.source, id: hit.id }, drugName: hit.name,
+                        activeIngredient: hit.ingredients.map((i) => i.name).join(" + "), presentation: hit.presentation ?? "",
+                      })} />
+                  )} />
               </>
             ) : (
               <SignedPrescription prescription={p} timeZone={timeZone} medicalRecordId={medicalRecordId}

@@ -21,6 +21,7 @@ import { prescriptionsOfEncounter } from "@/lib/prescriptions/queries";
 import { findTenant } from "@/lib/tenancy/current";
 import { parseTenantSettings } from "@/lib/tenancy/settings";
 import { searchCid10Action } from "../../_actions/cid10";
+import { searchMedicationsAction } from "../../_actions/medications";
 import { recordVitalSignsAction } from "../../patients/clinical-actions";
 import { addendumAction, reviewAction, saveDraftAction, signAction, verifyAction } from "../actions";
 import { cancelDocumentAction, issueDocumentAction } from "../document-actions";
@@ -81,7 +82,7 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
           )}
           {(canPrescribe || prescriptions.length > 0) && (
             <PrescriptionPanel medicalRecordId={record.id} prescriptions={prescriptions} me={me ?? null} canPrescribe={canPrescribe}
-              canSign={can(ctx, "prescriptions:sign")} timeZone={ctx.timeZone} actions={rxActions} />
+              canSign={can(ctx, "prescriptions:sign")} timeZone={ctx.timeZone} actions={rxActions} searchMedications={searchMedicationsAction} />
           )}
         </div>
         <aside className="space-y-4">
