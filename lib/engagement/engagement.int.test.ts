@@ -82,7 +82,7 @@ describe("reminders", () => {
     const [id] = (await collectDueWork(ctx, new Date("2026-12-02T14:00:00Z"))).reminderIds;
     const failing: ChannelDrivers = { EMAIL: { send: async () => { throw new Error("SMTP 451 try later"); } } };
     for (let retry = 0; retry <= 2; retry++) {
-      await expect(deliverReminder(ctx, id!, info(retry), { drivers: failing })).rejects.toThrow("SMTP 451");
+      await expect(deliverReminder(ctx, id!, info(retry), { drivers: failing, now: () => new Date("2026-12-02T14:00:00Z") })).rejects.toThrow("SMTP 451");
     }
     const attempts = await asOwner<{ attempt: number; outcome: string; error: string }>(
       "SELECT attempt, outcome, error FROM appointment_reminder_attempts WHERE reminder_id = $1 ORDER BY attempt", [id]);
