@@ -14,9 +14,13 @@ async function signedInPage(browser: Browser, user: { email: string; password: s
   return page;
 }
 
+// A change made by SQL reaches the server's session cache by NOTIFY, within a second rather than
+// before the next request (e2e/security/revocation.spec.ts measures it): navigate until it lands.
 async function expectSentToSignIn(page: Page, notice: string) {
-  await page.goto(tenantUrl("vida", "/patients"));
-  await expect(page).toHaveURL(tenantUrl("vida", "/login"));
+  await expect(async () => {
+    await page.goto(tenantUrl("vida", "/patients"));
+    await expect(page).toHaveURL(tenantUrl("vida", "/login"), { timeout: 1_000 });
+  }).toPass();
   await expect(page.getByText(notice)).toBeVisible();
 }
 

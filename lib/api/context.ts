@@ -2,14 +2,16 @@ import { recordAudit, recordSecurityEvent } from "@/lib/audit/record";
 import { revokeSession } from "@/lib/auth/api-tokens";
 import type { Permission } from "@/lib/auth/permissions";
 import { can, permissionsFor } from "@/lib/auth/policy";
-import { enrolmentRequired, FACTOR_COLUMNS, mustEnrol } from "@/lib/auth/two-factor-policy";
+import { sessionCache } from "@/lib/auth/session-cache";
+import { SESSION_USER_SELECT, type SessionUserRow } from "@/lib/auth/session-rows";
+import { enrolmentRequired, mustEnrol } from "@/lib/auth/two-factor-policy";
 import type { Context } from "@/lib/context";
-import { withTenant } from "@/lib/db/tenant";
+import { withTenant, type TenantScope } from "@/lib/db/tenant";
 import { forbidden, unauthorized } from "@/lib/errors";
 import { requestMetaFrom, type RequestMeta } from "@/lib/request";
 import { findTenant } from "@/lib/tenancy/current";
 import { bearerToken } from "./http";
-import { verifyAccessToken } from "./jwt";
+import { verifyAccessToken, type AccessClaims } from "./jwt";
 
 // The API's guard: the only source of a Context for bearer requests, built from the same pieces
 // as the cookie guard (host tenant, live user row, role permissions). The signature alone is not
@@ -33,16 +35,8 @@ export async function apiAuth(request: Request): Promise<ApiAuth> {
     }));
     throw unauthorized();
   }
-  const session = await withTenant(scope, (tx) => tx.userSession.findFirst({
-    where: { id: claims.sid },
-    select: {
-      kind: true, revokedAt: true, expiresAt: true,
-      user: { select: { id: true, name: true, email: true, status: true, sessionVersion: true, roles: { select: { role: true } }, ...FACTOR_COLUMNS } },
-    },
-  }));
-  const user = session?.user;
-  if (!session || session.kind !== "API" || session.revokedAt || session.expiresAt <= new Date()) throw unauthorized();
-  if (!user || user.id !== claims.sub || user.status !== "ACTIVE" || user.sessionVersion !== claims.sv) throw unauthorized();
+  const user = await liveApiUser(scope, claims);
+  if (!user) throw unauthorized();
   const roles = user.roles.map((r) => r.role);
   // The clinic now demands a second factor this user lacks (a role granted, a setting changed).
   if (mustEnrol(tenant.settings, roles, user)) throw enrolmentRequired();
@@ -52,6 +46,29 @@ export async function apiAuth(request: Request): Promise<ApiAuth> {
     requestId: meta.requestId, ip: meta.ip, userAgent: meta.userAgent,
   };
   return { ctx, sessionId: claims.sid };
+}
+
+const alive = (session: { kind: string; expiresAt: Date }, user: SessionUserRow, claims: AccessClaims, now: Date) =>
+  session.kind === "API" && session.expiresAt > now
+  && user.id === claims.sub && user.status === "ACTIVE" && user.sessionVersion === claims.sv;
+
+/**
+ * The account behind a live API session, or null. Answered from memory when this process already
+ * found the session alive (lib/auth/session-cache.ts: revocations reach it within milliseconds);
+ * anything memory cannot vouch for is read from the database and, when alive, kept.
+ */
+async function liveApiUser(scope: TenantScope, claims: AccessClaims): Promise<SessionUserRow | null> {
+  const now = new Date();
+  const hit = sessionCache.get(scope.tenantId, claims.sid, now.getTime());
+  if (hit && alive(hit, hit.user, claims, now)) return hit.user;
+  const ticket = sessionCache.ticket();
+  const session = await withTenant(scope, (tx) => tx.userSession.findFirst({
+    where: { id: claims.sid, revokedAt: null },
+    select: { kind: true, lastSeenAt: true, expiresAt: true, user: { select: SESSION_USER_SELECT } },
+  }));
+  if (!session || !alive(session, session.user, claims, now)) return null;
+  sessionCache.put(ticket, { tenantId: scope.tenantId, sessionId: claims.sid, ...session });
+  return session.user;
 }
 
 /** A Context allowed `permission`: 401 without a live token, 403 without the permission. */

@@ -11,7 +11,7 @@ import { DEFAULT_TENANT_SETTINGS } from "@/lib/tenancy/settings";
 import { authOptions } from "./options";
 import { permissionsFor } from "./policy";
 import { mustEnrol } from "./two-factor-policy";
-import { checkWebSession, settingsOf, type SessionEndReason, type SessionUserRow } from "./sessions";
+import { settingsOf, webSessionOf, type SessionEndReason, type SessionUserRow } from "./sessions";
 
 // Builds the request's Context from the session cookie and the host, once per request (React
 // cache). The cookie names a user_sessions row (lib/auth/sessions.ts), which is checked each
@@ -57,7 +57,7 @@ const resolveTenantSession = cache(async (): Promise<Resolution> => {
     return { ...none, refusal: "tenant_mismatch" };
   }
   const claims = { sessionId: session.user.sessionId, userId: session.user.id, sessionVersion: session.user.sessionVersion };
-  const check = await withTenant(scope, (tx) => checkWebSession(tx, claims, settingsOf(tenant), meta, new Date()));
+  const check = await webSessionOf(scope, claims, settingsOf(tenant), meta);
   if (!check.ok) return { ...none, refusal: check.reason };
   const ctx: Context = { tenantId: tenant.id, tenantSlug: tenant.slug, timeZone: tenant.timeZone, ...(await actorOf(check.user)), ...requestPart(meta) };
   const enrolmentPending = mustEnrol(tenant.settings, ctx.roles, check.user);

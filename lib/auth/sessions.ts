@@ -1,12 +1,13 @@
 import { recordAudit, recordSecurityEvent } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db/client";
-import { withTenant } from "@/lib/db/tenant";
+import { withTenant, type TenantScope } from "@/lib/db/tenant";
 import type { RoleKey } from "@/lib/generated/prisma/enums";
 import type { RequestMeta } from "@/lib/request";
 import { findTenant } from "@/lib/tenancy/current";
 import { parseTenantSettings, type TenantSettings } from "@/lib/tenancy/settings";
 import type { SessionUser } from "./sign-in";
-import { FACTOR_COLUMNS } from "./two-factor-policy";
+import { sessionCache, type Ticket } from "./session-cache";
+import { findSessionUser, type SessionUserRow } from "./session-rows";
 
 // Web (cookie) sessions as user_sessions rows of kind WEB. The JWT in the cookie only names its
 // row (sid); the row decides whether the session is still alive: revoked, past its absolute
@@ -49,16 +50,11 @@ export async function openWebSession(user: SessionUser, meta: Meta, now = new Da
   });
 }
 
-const findSessionUser = (tx: Tx, id: string) => tx.user.findFirst({
-  where: { id },
-  // The factor columns come along so the guards can tell a pending 2FA enrolment from this same
-  // read (two-factor-policy.ts), without a second transaction per request.
-  select: { id: true, name: true, email: true, status: true, sessionVersion: true, roles: { select: { role: true } }, ...FACTOR_COLUMNS },
-});
-export type SessionUserRow = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
-
 export type WebSessionClaims = { sessionId: string | null | undefined; userId: string; sessionVersion: number };
-export type SessionCheck = { ok: true; user: SessionUserRow } | { ok: false; reason: SessionEndReason };
+export type { SessionUserRow };
+export type SessionCheck =
+  | { ok: true; user: SessionUserRow; lastSeenAt: Date; expiresAt: Date }
+  | { ok: false; reason: SessionEndReason };
 
 const asReason = (value: string | null): SessionEndReason =>
   (REASONS as readonly string[]).includes(value ?? "") ? (value as SessionEndReason) : "revoked";
@@ -88,10 +84,36 @@ export async function checkWebSession(tx: Tx, claims: WebSessionClaims, settings
     });
     return { ok: false, reason };
   }
+  let lastSeenAt = row.lastSeenAt;
   if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
     await tx.userSession.updateMany({ where: { id: row.id, revokedAt: null }, data: { lastSeenAt: now } });
+    lastSeenAt = now;
   }
-  return { ok: true, user: user! };
+  return { ok: true, user: user!, lastSeenAt, expiresAt: row.expiresAt };
+}
+
+/**
+ * A request's web session check: answered from memory when this process already found the
+ * session alive and nothing is due to be written (session-cache.ts); otherwise checkWebSession
+ * in the tenant's transaction, whose live answer is then kept.
+ */
+export async function webSessionOf(
+  scope: TenantScope, claims: WebSessionClaims, settings: TenantSettings, meta: Meta, now = new Date(),
+): Promise<SessionCheck> {
+  const hit = claims.sessionId ? sessionCache.get(scope.tenantId, claims.sessionId, now.getTime()) : null;
+  if (hit && hit.kind === WEB_SESSION && hit.user.id === claims.userId && endReason(hit.user, claims, hit, settings, now) === null
+    && now.getTime() - hit.lastSeenAt.getTime() < TOUCH_INTERVAL_MS) {
+    return { ok: true, user: hit.user, lastSeenAt: hit.lastSeenAt, expiresAt: hit.expiresAt };
+  }
+  const ticket: Ticket = sessionCache.ticket();
+  const check = await withTenant(scope, (tx) => checkWebSession(tx, claims, settings, meta, now));
+  if (check.ok && claims.sessionId) {
+    sessionCache.put(ticket, {
+      tenantId: scope.tenantId, sessionId: claims.sessionId, kind: WEB_SESSION,
+      lastSeenAt: check.lastSeenAt, expiresAt: check.expiresAt, user: check.user,
+    });
+  }
+  return check;
 }
 
 function endReason(

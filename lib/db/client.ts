@@ -2,13 +2,14 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { appDatabaseUrl, env } from "@/lib/env";
 import { filterGuard } from "./guard-extension";
+import { writeHooks } from "./write-hooks";
 
 // One pool per process, connected as the application role (RLS live). Kept on globalThis so
 // that dev-server reloads do not open a new pool each time.
 
 function createClient() {
   const adapter = new PrismaPg({ connectionString: appDatabaseUrl(), max: env().DATABASE_POOL_SIZE });
-  return new PrismaClient({ adapter }).$extends(filterGuard);
+  return new PrismaClient({ adapter }).$extends(filterGuard).$extends(writeHooks);
 }
 
 export type AppPrisma = ReturnType<typeof createClient>;

@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { appDatabaseUrl } from "@/lib/env";
+
+// One dedicated connection that LISTENs on a channel, for in-process caches that must forget an
+// entry as soon as the database says it changed. A pooled connection cannot listen (the pool
+// lends it out per transaction, and PgBouncer in transaction mode drops LISTEN), so this is one
+// direct connection per process and channel.
+//
+// A cache may trust its entries only while `heard()` is true: the connection is up and its own
+// heartbeat, a NOTIFY it sends itself every second, came back within the last two seconds. A
+// dropped connection is noticed at once ('end'); a silent one (a half-open socket) within two
+// seconds. Whenever the channel goes deaf `lost()` runs, so the cache can drop everything it
+// may have missed news about.
+
+const HEARTBEAT_MS = 1_000;
+const DEAF_AFTER_MS = 2_000;
+const RETRY_MS = [100, 250, 500, 1_000, 2_000, 5_000];
+
+export type ChannelEvents = { message(payload: string): void; lost(): void };
+export type ChannelListener = { heard(): boolean; close(): Promise<void> };
+
+export function listenTo(channel: string, events: ChannelEvents, connectionString = appDatabaseUrl()): ChannelListener {
+  const heartbeat = `hb:${randomUUID()}`;
+  let client: pg.Client | null = null;
+  let lastHeartbeat = 0;
+  let wasHeard = false;
+  let attempt = 0;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const heard = () => client !== null && Date.now() - lastHeartbeat < DEAF_AFTER_MS;
+  const checkDeaf = () => {
+    if (wasHeard && !heard()) {
+      wasHeard = false;
+      events.lost();
+    }
+  };
+
+  const reconnectLater = () => {
+    if (closed || retry) return;
+    retry = setTimeout(() => { retry = undefined; void connect(); }, RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]);
+    retry.unref();
+  };
+
+  async function connect(): Promise<void> {
+    const c = new pg.Client({ connectionString, keepAlive: true, application_name: "prontivus-listener" });
+    c.on("notification", (n) => {
+      if (n.channel !== channel) return;
+      if (n.payload?.startsWith("hb:")) {
+        // Every process heartbeats on the same channel; only our own proves we are heard.
+        if (n.payload === heartbeat) {
+          lastHeartbeat = Date.now();
+          wasHeard = true;
+        }
+        return;
+      }
+      events.message(n.payload ?? "");
+    });
+    // 'end' follows every error; the listener is rebuilt there.
+    c.on("error", () => {});
+    c.on("end", () => {
+      if (client !== c) return;
+      client = null;
+      checkDeaf();
+      reconnectLater();
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${c.escapeIdentifier(channel)}`);
+      if (closed) return void (await c.end());
+      client = c;
+      attempt = 0;
+      await c.query("SELECT pg_notify($1, $2)", [channel, heartbeat]);
+    } catch {
+      if (client === c) client = null;
+      void c.end().catch(() => {});
+      checkDeaf();
+      reconnectLater();
+    }
+  }
+
+  const ticker = setInterval(() => {
+    checkDeaf();
+    client?.query("SELECT pg_notify($1, $2)", [channel, heartbeat]).catch(() => {});
+  }, HEARTBEAT_MS);
+  ticker.unref();
+  void connect();
+
+  return {
+    heard,
+    async close() {
+      closed = true;
+      clearInterval(ticker);
+      clearTimeout(retry);
+      const c = client;
+      client = null;
+      checkDeaf();
+      await c?.end().catch(() => {});
+    },
+  };
+}
