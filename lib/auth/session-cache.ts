@@ -113,7 +113,7 @@ function forgetUser(s: State, userId: string): void {
 /** Whether memory may be trusted now; the first call starts listening (and answers false). */
 function trusted(s: State): boolean {
   if (process.env.SESSION_CACHE === "off") return false;
-  s.listener ??= listenTo(SESSION_CHANNEL, { message: (p) => onMessage(s, p), lost: () => dropAll(s) });
+  if (!s.listener || s.listener.closed()) s.listener = listenTo(SESSION_CHANNEL, { message: (p) => onMessage(s, p), lost: () => dropAll(s) });
   return s.listener.heard();
 }
 

@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { appDatabaseUrl, env } from "@/lib/env";
 import { filterGuard } from "./guard-extension";
+import { closeListeners } from "./listen";
 import { writeHooks } from "./write-hooks";
 
 // One pool per process, connected as the application role (RLS live). Kept on globalThis so
@@ -24,6 +25,7 @@ export function appPrisma(): AppPrisma {
 }
 
 export async function disconnectDb(): Promise<void> {
+  await closeListeners();
   await holder.__prontivusPrisma?.$disconnect();
   holder.__prontivusPrisma = undefined;
 }

@@ -18,7 +18,16 @@ const DEAF_AFTER_MS = 2_000;
 const RETRY_MS = [100, 250, 500, 1_000, 2_000, 5_000];
 
 export type ChannelEvents = { message(payload: string): void; lost(): void };
-export type ChannelListener = { heard(): boolean; close(): Promise<void> };
+export type ChannelListener = { heard(): boolean; closed(): boolean; close(): Promise<void> };
+
+// Open listeners, so that disconnectDb can end them with the pool: a connected client would
+// otherwise keep a script's process alive after its work is done.
+const holder = globalThis as unknown as { __prontivusListeners?: Set<ChannelListener> };
+const open = (): Set<ChannelListener> => (holder.__prontivusListeners ??= new Set());
+
+export async function closeListeners(): Promise<void> {
+  await Promise.all([...open()].map((l) => l.close()));
+}
 
 export function listenTo(channel: string, events: ChannelEvents, connectionString = appDatabaseUrl()): ChannelListener {
   const heartbeat = `hb:${randomUUID()}`;
@@ -87,9 +96,11 @@ export function listenTo(channel: string, events: ChannelEvents, connectionStrin
   ticker.unref();
   void connect();
 
-  return {
+  const listener: ChannelListener = {
     heard,
+    closed: () => closed,
     async close() {
+      open().delete(listener);
       closed = true;
       clearInterval(ticker);
       clearTimeout(retry);
@@ -99,4 +110,6 @@ export function listenTo(channel: string, events: ChannelEvents, connectionStrin
       await c?.end().catch(() => {});
     },
   };
+  open().add(listener);
+  return listener;
 }
