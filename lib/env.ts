@@ -12,6 +12,13 @@ const schema = z.object({
   APP_DATABASE_PASSWORD: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /**
+   * The app role's direct connection for LISTEN (lib/db/listen.ts), when APP_DATABASE_URL goes
+   * through a transaction-mode pooler that cannot keep one. Unset: APP_DATABASE_URL.
+   */
+  LISTEN_DATABASE_URL: z.string().url().optional(),
+  /** "off": every session check reads the database (lib/auth/session-cache.ts). */
+  SESSION_CACHE: z.enum(["on", "off"]).default("on"),
+  /**
    * Proxies in front of the app that append to X-Forwarded-For (a load balancer: 1). The client
    * address is the entry that many places from the right; anything left of it is client-written.
    */
@@ -76,6 +83,11 @@ export function appDatabaseUrl(e: Env = env()): string {
   url.username = "prontivus_app";
   url.password = e.APP_DATABASE_PASSWORD ?? "";
   return url.toString();
+}
+
+/** Where in-process caches LISTEN for changes: a direct connection as the app role. */
+export function listenDatabaseUrl(e: Env = env()): string {
+  return e.LISTEN_DATABASE_URL ?? appDatabaseUrl(e);
 }
 
 /** Whether cookies are sent over HTTPS only (see COOKIE_SECURE). */

@@ -1,4 +1,5 @@
 import { listenTo, type ChannelListener } from "@/lib/db/listen";
+import { env } from "@/lib/env";
 import { onModelWrite, type ModelWrite } from "@/lib/db/write-hooks";
 import type { SessionUserRow } from "./session-rows";
 
@@ -112,7 +113,7 @@ function forgetUser(s: State, userId: string): void {
 
 /** Whether memory may be trusted now; the first call starts listening (and answers false). */
 function trusted(s: State): boolean {
-  if (process.env.SESSION_CACHE === "off") return false;
+  if (env().SESSION_CACHE === "off") return false;
   if (!s.listener || s.listener.closed()) s.listener = listenTo(SESSION_CHANNEL, { message: (p) => onMessage(s, p), lost: () => dropAll(s) });
   return s.listener.heard();
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { appDatabaseUrl } from "@/lib/env";
+import { listenDatabaseUrl } from "@/lib/env";
 
 // One dedicated connection that LISTENs on a channel, for in-process caches that must forget an
 // entry as soon as the database says it changed. A pooled connection cannot listen (the pool
@@ -29,7 +29,7 @@ export async function closeListeners(): Promise<void> {
   await Promise.all([...open()].map((l) => l.close()));
 }
 
-export function listenTo(channel: string, events: ChannelEvents, connectionString = appDatabaseUrl()): ChannelListener {
+export function listenTo(channel: string, events: ChannelEvents, connectionString = listenDatabaseUrl()): ChannelListener {
   const heartbeat = `hb:${randomUUID()}`;
   let client: pg.Client | null = null;
   let lastHeartbeat = 0;
