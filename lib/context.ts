@@ -14,4 +14,10 @@ export type Context = {
   userAgent: string | null;
   /** Why clinical data is being read (data_access_logs); defaults per domain function. */
   purpose?: string;
+  /**
+   * The clinic's settings as the guard read them with the tenant (the tenant cache, at most
+   * 30 s old), for reads that only show something by them. Absent in contexts not built by a
+   * guard (jobs, tests); writes that enforce a setting read it in their own transaction.
+   */
+  tenantSettings?: unknown;
 };

@@ -43,7 +43,7 @@ export async function apiAuth(request: Request): Promise<ApiAuth> {
   const ctx: Context = {
     tenantId: tenant.id, tenantSlug: tenant.slug, timeZone: tenant.timeZone,
     user: { id: user.id, name: user.name, email: user.email }, roles, permissions: await permissionsFor(roles),
-    requestId: meta.requestId, ip: meta.ip, userAgent: meta.userAgent,
+    requestId: meta.requestId, ip: meta.ip, userAgent: meta.userAgent, tenantSettings: tenant.settings,
   };
   return { ctx, sessionId: claims.sid };
 }

@@ -59,7 +59,10 @@ const resolveTenantSession = cache(async (): Promise<Resolution> => {
   const claims = { sessionId: session.user.sessionId, userId: session.user.id, sessionVersion: session.user.sessionVersion };
   const check = await webSessionOf(scope, claims, settingsOf(tenant), meta);
   if (!check.ok) return { ...none, refusal: check.reason };
-  const ctx: Context = { tenantId: tenant.id, tenantSlug: tenant.slug, timeZone: tenant.timeZone, ...(await actorOf(check.user)), ...requestPart(meta) };
+  const ctx: Context = {
+    tenantId: tenant.id, tenantSlug: tenant.slug, timeZone: tenant.timeZone, tenantSettings: tenant.settings,
+    ...(await actorOf(check.user)), ...requestPart(meta),
+  };
   const enrolmentPending = mustEnrol(tenant.settings, ctx.roles, check.user);
   return { ctx, sessionId: claims.sessionId ?? null, refusal: null, enrolmentPending };
 });

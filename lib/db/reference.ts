@@ -1,4 +1,4 @@
-import { appPrisma } from "./client";
+import { lookupPrisma } from "./client";
 
 // Reference data that belongs to no clinic (CID-10, the drug catalogue). It is public and
 // read-only for the app role, so reading it is not privileged the way systemDb is: any domain
@@ -35,7 +35,7 @@ export type DrugCatalogueRows = { ingredients: DrugIngredientRow[]; medications:
 export const referenceDb = {
   /** The whole CID-10 table (~14k rows, ~1.5 MB): loaded once per process by lib/ehr/cid10. */
   async cid10Codes(): Promise<Cid10Row[]> {
-    return appPrisma().cid10Code.findMany({
+    return lookupPrisma().cid10Code.findMany({
       select: { code: true, category: true, description: true, sexRestriction: true, isCategory: true },
       orderBy: { code: "asc" },
     });
@@ -48,7 +48,7 @@ export const referenceDb = {
    * is three round trips however large the product list.
    */
   async drugCatalogue(): Promise<DrugCatalogueRows> {
-    const db = appPrisma();
+    const db = lookupPrisma();
     const ingredients = await db.drugIngredient.findMany({
       select: { id: true, name: true, searchName: true, controlList: true, antimicrobial: true, classes: true, aliases: true },
       orderBy: { searchName: "asc" },
@@ -68,7 +68,7 @@ export const referenceDb = {
 
   /** A cheap fingerprint of the catalogue: it changes when the seed or the importer changed anything. */
   async drugCatalogueStamp(): Promise<string> {
-    const [row] = await appPrisma().$queryRaw<{ stamp: string }[]>`
+    const [row] = await lookupPrisma().$queryRaw<{ stamp: string }[]>`
       SELECT concat_ws(':',
         (SELECT count(*) FROM medications), (SELECT max(updated_at) FROM medications),
         (SELECT md5(string_agg(concat_ws(',', id, name, control_list, antimicrobial, classes::text, aliases::text), ';' ORDER BY id)) FROM drug_ingredients),

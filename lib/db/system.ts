@@ -1,4 +1,4 @@
-import { appPrisma, type Tx } from "./client";
+import { appPrisma, holdingConnection, lookupPrisma, type Tx } from "./client";
 
 // Privileged, deliberately narrow access that is not scoped to one tenant. Allowed importers are
 // listed in eslint.config.mjs (tenancy lookup, sign-in, platform area). It still connects as the
@@ -18,14 +18,14 @@ export type TenantRow = {
 export const systemDb = {
   /** tenants is platform data the app role may read; used to resolve a host's slug. */
   async findTenantBySlug(slug: string): Promise<TenantRow | null> {
-    return appPrisma().tenant.findUnique({
+    return lookupPrisma().tenant.findUnique({
       where: { slug },
       select: { id: true, slug: true, name: true, status: true, timeZone: true, locale: true, settings: true },
     });
   },
 
   async listTenants() {
-    return appPrisma().tenant.findMany({
+    return lookupPrisma().tenant.findMany({
       orderBy: { name: "asc" },
       select: { id: true, slug: true, name: true, cnpj: true, cnes: true, status: true, createdAt: true },
     });
@@ -33,7 +33,7 @@ export const systemDb = {
 
   /** The role → permission matrix (platform reference data, cached by the caller). */
   async rolePermissions() {
-    return appPrisma().role.findMany({ select: { key: true, permissions: { select: { permissionKey: true } } } });
+    return lookupPrisma().role.findMany({ select: { key: true, permissions: { select: { permissionKey: true } } } });
   },
 
   /** A transaction in platform mode (no clinic): for super admins' own rows in the platform_* tables. */
@@ -44,7 +44,7 @@ export const systemDb = {
         set_config('app.tenant_id', '', true),
         set_config('app.user_id', ${userId ?? ""}, true),
         set_config('app.request_id', ${requestId}, true)`;
-      return fn(tx);
+      return holdingConnection(() => fn(tx));
     });
   },
 };

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/record";
 import { asOwner, closeOwnerPool, createPatient, createTenant, createUser, scopeFor, type TestTenant } from "@/lib/testing/factories";
-import { appPrisma, disconnectDb } from "./client";
+import { forgetTenant, findTenant } from "@/lib/tenancy/current";
+import { appPrisma, disconnectDb, NestedConnectionError } from "./client";
 import { UnsafeFilterError } from "./guard-extension";
 import { withTenant } from "./tenant";
 
@@ -99,5 +100,22 @@ describe("withTenant", () => {
 
     expect(await asOwner("SELECT * FROM patients WHERE tenant_id = $1 ORDER BY id", [tenant.id])).toEqual(before);
     expect(before.map((p) => p.id)).toContain(patient.id);
+  });
+});
+
+describe("a second connection inside a transaction", () => {
+  // The pool has one connection: a transaction that waited for another would wait forever
+  // (until maxWait), which under load is every connection of a real pool at once.
+  it("is refused at once for a nested transaction, and the outer one rolls back", async () => {
+    const started = performance.now();
+    await expect(withTenant(scopeFor(tenant), () => withTenant(scopeFor(tenant), async () => 1)))
+      .rejects.toBeInstanceOf(NestedConnectionError);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it("is not needed for a cache lookup that misses: those have a pool of their own", async () => {
+    forgetTenant(tenant.slug);
+    const found = await withTenant(scopeFor(tenant), () => findTenant(tenant.slug));
+    expect(found?.id).toBe(tenant.id);
   });
 });

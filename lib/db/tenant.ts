@@ -1,5 +1,5 @@
 import type { Context } from "@/lib/context";
-import { appPrisma, type Tx } from "./client";
+import { appPrisma, holdingConnection, type Tx } from "./client";
 
 export type TenantScope = Pick<Context, "tenantId" | "requestId"> & { user: { id: string } | null };
 
@@ -15,6 +15,6 @@ export async function withTenant<T>(scope: TenantScope, fn: (tx: Tx) => Promise<
     await tx.$executeRaw`SELECT set_config('app.tenant_id', ${scope.tenantId}, true),
       set_config('app.user_id', ${scope.user?.id ?? ""}, true),
       set_config('app.request_id', ${scope.requestId}, true)`;
-    return fn(tx);
+    return holdingConnection(() => fn(tx));
   }, { maxWait: 5_000, timeout: 15_000 });
 }

@@ -1,4 +1,5 @@
 import type { Context } from "@/lib/context";
+import type { Tx } from "@/lib/db/client";
 import { sealField } from "@/lib/crypto/config";
 import { drugCatalogue } from "./catalogue/catalogue";
 import { medicationById, type MedicationHit } from "./catalogue/search";
@@ -59,9 +60,11 @@ function fromHit(hit: MedicationHit) {
 type Flags = ReturnType<typeof fromHit>;
 
 /** Name, ingredients and flags of one item: the catalogue's for a catalogue item, the words' for free text. */
-async function flagsOf(ctx: Context, ref: MedicationRef | null, drugName: string, activeIngredient: string | null): Promise<Flags | null> {
+async function flagsOf(
+  ctx: Context, ref: MedicationRef | null, drugName: string, activeIngredient: string | null, tx?: Tx,
+): Promise<Flags | null> {
   if (ref) {
-    const hit = await medicationById(ctx, ref);
+    const hit = await medicationById(ctx, ref, tx);
     return hit ? fromHit(hit) : null;
   }
   const named = await ingredientsNamedIn(drugName, activeIngredient);
@@ -76,11 +79,12 @@ const regulationOf = (position: number, flags: Flags, route: string, continuousU
   position, drugName: flags.drugName, route, controlLists: [...new Set(flags.controlLists)], antimicrobial: flags.antimicrobial, continuousUse,
 });
 
-export async function resolveItems(ctx: Context, items: readonly ItemData[]): Promise<ResolvedItem[]> {
+/** `tx`: the caller's transaction, when it resolves inside one. */
+export async function resolveItems(ctx: Context, items: readonly ItemData[], tx?: Tx): Promise<ResolvedItem[]> {
   const out: ResolvedItem[] = [];
   for (const [index, item] of items.entries()) {
     const position = index + 1;
-    const flags = await flagsOf(ctx, item.medication, item.drugName, item.activeIngredient);
+    const flags = await flagsOf(ctx, item.medication, item.drugName, item.activeIngredient, tx);
     if (!flags) throw rxError("validation", "medicationNotFound", {}, `items.${index}.medication`);
     const quantity = quantityText(item.quantity, item.quantityUnit);
     out.push({
@@ -111,11 +115,11 @@ export const refOf = (i: Pick<StoredItem, "medicationId" | "clinicMedicationId">
   i.medicationId ? { source: "catalogue", id: i.medicationId } : i.clinicMedicationId ? { source: "clinic", id: i.clinicMedicationId } : null;
 
 /** The regulation of stored items, read again from the catalogue (at signing, or for a preview). */
-export async function regulationsOf(ctx: Context, items: readonly StoredItem[]): Promise<ItemRegulation[]> {
+export async function regulationsOf(ctx: Context, items: readonly StoredItem[], tx?: Tx): Promise<ItemRegulation[]> {
   const out: ItemRegulation[] = [];
   for (const item of items) {
     // A catalogue row that vanished since the draft was written: judged by its words, like free text.
-    const flags = (await flagsOf(ctx, refOf(item), item.drugName, item.activeIngredient))
+    const flags = (await flagsOf(ctx, refOf(item), item.drugName, item.activeIngredient, tx))
       ?? (await flagsOf(ctx, null, item.drugName, item.activeIngredient))!;
     out.push(regulationOf(item.position, flags, item.route, item.continuousUse));
   }

@@ -69,7 +69,7 @@ export async function renewPrescription(ctx: Context, id: unknown, input: unknow
       };
     });
     // The catalogue as it is today: a product withdrawn since is refused here, not printed again.
-    const items = await resolveItems(ctx, inputs);
+    const items = await resolveItems(ctx, inputs, tx);
     const { kind } = decideKind(items.map((i) => i.regulation));
     const row = await tx.prescription.create({
       data: {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getPatientTimeline } from "@/lib/ehr/timeline/queries";
 import { dumpDatabase } from "@/lib/testing/database-dump";
 import { asOwner } from "@/lib/testing/factories";
+import { createClinicMedication } from "./catalogue/clinic-items";
 import { createPrescriptionDraft, updatePrescriptionDraft } from "./drafts";
 import { cancelPrescription, renewPrescription } from "./lifecycle";
 import { getPrescription, listPrescriptions, previewPrescriptionSafety } from "./queries";
@@ -143,5 +144,13 @@ describe("cancel and renew", () => {
     const { id: plain } = await draft([freeItem("dipirona 500 mg")]);
     await signPrescription(c.as.doctor, plain, { version: 1 });
     await expect(renewPrescription(c.as.doctor, plain, { medicalRecordId: c.encounterId })).rejects.toMatchObject({ reason: "nothingToRenew" });
+  });
+
+  it("signs and renews a clinic's own item, judging it inside the one transaction (no second connection)", async () => {
+    const { id: itemId } = await createClinicMedication(c.as.admin, { name: "Creme de ureia 10% manipulado", presentation: "bisnaga 60 g" });
+    const { id } = await draft([freeItem("Creme de ureia 10% manipulado", { medication: { source: "clinic", id: itemId }, continuousUse: true })]);
+    await signPrescription(c.as.doctor, id, { version: 1 });
+    const renewed = await renewPrescription(c.as.doctor, id, { medicalRecordId: c.encounterId });
+    expect((await getPrescription(c.as.doctor, renewed.id)).items).toMatchObject([{ drugName: "Creme de ureia 10% manipulado", continuousUse: true }]);
   });
 });

@@ -58,7 +58,7 @@ function matchOverrides(findings: SafetyFinding[], given: OverrideInput[]): { fi
 
 /** Kind, identity for controle especial, and the safety check with its overrides; throws the refusal. */
 async function checksBeforeSigning(tx: Tx, ctx: Context, row: PrescriptionRow, given: OverrideInput[]) {
-  const decision = decideKind(await regulationsOf(ctx, row.items));
+  const decision = decideKind(await regulationsOf(ctx, row.items, tx));
   if (decision.refusals.length > 0) throw refusalError(decision.refusals[0]!);
   if (decision.kind === "SPECIAL_CONTROL") await assertIdentityForSpecialControl(tx, row.patientId);
   const { findings } = await checkPrescriptionSafety(tx, ctx, {

@@ -2,7 +2,6 @@ import type { Context } from "@/lib/context";
 import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { logClinicalRead, requireClinicalAccess, requireClinicalAccessToKnownPatient } from "@/lib/ehr/access";
-import { findTenant } from "@/lib/tenancy/current";
 import { AppError, forbidden } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/policy";
@@ -21,13 +20,13 @@ export async function tenantSettings(tx: Tx, ctx: Context): Promise<unknown> {
 }
 
 /**
- * The clinic's settings as the request's guard saw them (the tenant cache, at most 30 s old).
- * Enough for what a read shows ("needs review"); writes that enforce a setting read it in their
- * transaction (tenantSettings).
+ * The clinic's settings as the request's guard saw them (Context.tenantSettings), else read in
+ * this transaction. Enough for what a read shows ("needs review"); writes that enforce a setting
+ * read it themselves (tenantSettings). Never the tenant cache here: on a miss it would ask the
+ * pool for a second connection while this transaction holds one (lib/db/tenant.ts).
  */
-async function cachedSettings(tx: Tx, ctx: Context): Promise<unknown> {
-  const tenant = ctx.tenantSlug ? await findTenant(ctx.tenantSlug) : null;
-  return tenant?.id === ctx.tenantId ? tenant.settings : tenantSettings(tx, ctx);
+async function shownSettings(tx: Tx, ctx: Context): Promise<unknown> {
+  return ctx.tenantSettings !== undefined ? ctx.tenantSettings : tenantSettings(tx, ctx);
 }
 
 /** One record with its narrative, inside the caller's transaction; logs the read. */
@@ -35,7 +34,7 @@ export async function readRecord(tx: Tx, ctx: Context, id: unknown): Promise<Rec
   const row = await loadRecord(tx, id);
   const access = await requireClinicalAccessToKnownPatient(tx, ctx, row.patientId);
   await logClinicalRead(tx, ctx, access, { dataType: "medical_record", entityId: row.id });
-  const settings = await cachedSettings(tx, ctx);
+  const settings = await shownSettings(tx, ctx);
   return toView(ctx, row, { needsReview: needsReview(settings, row.doctorId), addenda: addendaOf(ctx, row) });
 }
 

@@ -1,6 +1,7 @@
 import type { Permission } from "@/lib/auth/permissions";
 import { can } from "@/lib/auth/policy";
 import type { Context } from "@/lib/context";
+import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { forbidden } from "@/lib/errors";
 import { truncateText } from "@/lib/validation/text";
@@ -50,15 +51,19 @@ export async function searchMedicationsInput(ctx: Context, input: unknown): Prom
 }
 
 /** One catalogue medication or active clinic item, or null (unknown, another clinic's, inactive). */
-export async function medicationById(ctx: Context, ref: { source: "catalogue" | "clinic"; id: string }): Promise<MedicationHit | null> {
+export async function medicationById(
+  ctx: Context, ref: { source: "catalogue" | "clinic"; id: string }, tx?: Tx,
+): Promise<MedicationHit | null> {
   requireCatalogueAccess(ctx);
   if (!ref || typeof ref.id !== "string" || !UUID.test(ref.id)) return null;
   const catalogue = await drugCatalogue();
   if (ref.source === "catalogue") return catalogue.medications.get(ref.id) ?? null;
   if (ref.source !== "clinic") return null;
-  const row = await withTenant(ctx, (tx) => tx.clinicMedication.findFirst({
+  const find = (t: Tx) => t.clinicMedication.findFirst({
     where: { id: ref.id, inactiveAt: null }, select: { id: true, name: true, presentation: true, ingredientId: true },
-  }));
+  });
+  // Inside the caller's transaction when it has one (signing, renewal): never a second connection.
+  const row = tx ? await find(tx) : await withTenant(ctx, find);
   return row ? clinicHit(row, catalogue) : null;
 }
 
