@@ -10,7 +10,8 @@ import { fetchPage, webSession } from "./web-session";
 // the patient page of such a chart (its timeline is read server-side), and signing (create draft → save → sign through the API) one
 // step after another at one client.
 
-type Options = { duration: number; connections: number; ownerUrl: string; log: (line: string) => void };
+/** `only`: run the no-op line and the scenarios whose name contains it (to profile one of them). */
+type Options = { duration: number; connections: number; ownerUrl: string; log: (line: string) => void; only?: string };
 
 const SECTIONS = {
   chiefComplaint: "Retorno para controle.",
@@ -67,7 +68,10 @@ export async function runEhrScenarios(baseUrl: string, port: number, c: SeededCh
   const host = `${c.tenant.slug}.localhost:${port}`;
   const doctor = `medico0@${c.tenant.slug}.test`;
   const figures: Figures[] = [];
-  const run = async (s: Scenario) => {
+  const NO_OP = "no-op (GET /api/health)";
+  const wanted = (name: string) => !o.only || name === NO_OP || name.includes(o.only);
+  const run = async (s: Scenario): Promise<Figures | null> => {
+    if (!wanted(s.name)) return null;
     await measure(baseUrl, { ...s, duration: Math.min(5, o.duration), amount: undefined }); // warm-up, not recorded
     const f = await measure(baseUrl, s);
     o.log(`  ${f.name}: ${f.rps} req/s, p95 ${f.p95} ms`);
@@ -79,7 +83,7 @@ export async function runEhrScenarios(baseUrl: string, port: number, c: SeededCh
   const base = { connections: o.connections, duration: o.duration };
 
   o.log("scenarios:");
-  await run({ ...base, name: "no-op (GET /api/health)", host, next: () => ({ path: "/api/health" }) });
+  await run({ ...base, name: NO_OP, host, next: () => ({ path: "/api/health" }) });
   const token = await tokenFor(port, host, doctor);
   const readsBefore = await countReads(o.ownerUrl, "medical_record");
   const one = await run({ ...base, connections: 1, name: "chart open (GET medical-records/{id}), 1 client", host, token, next: () => ({ path: `/api/v1/medical-records/${record()}` }) });
@@ -89,22 +93,25 @@ export async function runEhrScenarios(baseUrl: string, port: number, c: SeededCh
     ...base, connections: 1, name: `timeline (GET patients/{id}/timeline, ${c.perChart} encounters), 1 client`, host, token,
     next: () => ({ path: `/api/v1/patients/${chart()}/timeline` }),
   });
-  const cookie = await webSession(port, host, doctor);
-  // The page must really render the chart's timeline (not a login redirect or a refusal):
-  // chart 0's chronic diagnosis is I10 (ehr-seed.ts), pinned as a continuous problem.
-  const page = await fetchPage(port, host, `/patients/${benchId(c.tenant.ordinal, KIND.patient, 0)}`, cookie);
-  if (page.status !== 200 || !page.html.includes("I10")) throw new Error(`patient page: ${page.status}, timeline ${page.html.includes("I10") ? "shown" : "missing"}`);
-  await run({
-    ...base, connections: 1, name: `patient page with timeline (${c.perChart} encounters), 1 client`, host,
-    next: () => ({ path: `/patients/${chart()}`, headers: { cookie } }),
-  });
+  const pageName = `patient page with timeline (${c.perChart} encounters), 1 client`;
+  if (wanted(pageName)) {
+    const cookie = await webSession(port, host, doctor);
+    // The page must really render the chart's timeline (not a login redirect or a refusal):
+    // chart 0's chronic diagnosis is I10 (ehr-seed.ts), pinned as a continuous problem.
+    const page = await fetchPage(port, host, `/patients/${benchId(c.tenant.ordinal, KIND.patient, 0)}`, cookie);
+    if (page.status !== 200 || !page.html.includes("I10")) throw new Error(`patient page: ${page.status}, timeline ${page.html.includes("I10") ? "shown" : "missing"}`);
+    await run({ ...base, connections: 1, name: pageName, host, next: () => ({ path: `/patients/${chart()}`, headers: { cookie } }) });
+  }
   const timelineReads = await countReads(o.ownerUrl, "patient_timeline");
-  const signed = await signing(port, host, token, c, o.duration);
-  figures.push(signed.whole, ...signed.steps);
-  o.log(`  ${signed.whole.name}: p95 ${signed.whole.p95} ms (${signed.whole.requests} signed)`);
-  const verification = await ok("verification", call(port, host, "GET", `/api/v1/medical-records/${signed.signedIds[0]}/verification`, undefined, token), [200]);
+  let verification: unknown = null;
+  if (wanted("signing")) {
+    const signed = await signing(port, host, token, c, o.duration);
+    figures.push(signed.whole, ...signed.steps);
+    o.log(`  ${signed.whole.name}: p95 ${signed.whole.p95} ms (${signed.whole.requests} signed)`);
+    verification = await ok("verification", call(port, host, "GET", `/api/v1/medical-records/${signed.signedIds[0]}/verification`, undefined, token), [200]);
+  }
   // The recorded chart reads (2xx) against the data_access_logs rows they left; warm-ups included.
-  const served = [one, many].reduce((s, f) => s + (f.statuses["200"] ?? 0), 0);
+  const served = [one, many].reduce((s, f) => s + (f?.statuses["200"] ?? 0), 0);
   return { figures, access: { chartReads: served, chartReadLogs: logged, timelineReads }, verification };
 }
 

@@ -1,4 +1,5 @@
-// `npm run bench:ehr [-- --large --charts 40 --duration 15 --connections 16 --port 3296 --keep --probe-only]`
+// `npm run bench:ehr [-- --large --charts 40 --duration 15 --connections 16 --port 3296 --keep --probe-only
+//                       --only <scenario name part> --profile <dir for the server's .cpuprofile>]`
 //
 // Seeds its own database with the scheduling benchmark's seed (its own small clinic by default,
 // the 1,000,000-patient clinic with --large), adds charts of 300 encounters with SQL, builds and
@@ -34,6 +35,8 @@ const { values: args } = parseArgs({
     "seed-only": { type: "boolean", default: false },
     "probe-only": { type: "boolean", default: false },
     "probe-runs": { type: "string", default: "300" },
+    only: { type: "string" },
+    profile: { type: "string" },
   },
 });
 // Default: a clinic of 10,000 patients (scale 0.01 of the scheduling benchmark) with 40 charts;
@@ -59,11 +62,11 @@ async function measureAll(seeded: SeededCharts, seedSeconds: number, inProcess: 
     log(`next build → ${args["dist-dir"]} (${elapsed()})`);
     await buildApp(args["dist-dir"], db.env);
   }
-  const server = await startApp(args["dist-dir"], port, db.env);
+  const server = await startApp(args["dist-dir"], port, db.env, args.profile);
   try {
     log(`server up on :${port} (${elapsed()}); load average ${load()}`);
     const results = await runEhrScenarios(server.url, port, seeded, {
-      duration: Number(args.duration), connections: Number(args.connections), ownerUrl: db.ownerUrl, log,
+      duration: Number(args.duration), connections: Number(args.connections), ownerUrl: db.ownerUrl, log, only: args.only,
     });
     log("");
     log(table(results.figures, results.figures[0] as Figures));
@@ -72,8 +75,10 @@ async function measureAll(seeded: SeededCharts, seedSeconds: number, inProcess: 
       `${results.access.chartReadLogs} data_access_logs rows of type medical_record written meanwhile (warm-ups included); ` +
       `${results.access.timelineReads} patient_timeline rows in all`);
     // The verdict only: the answer also names the doctor and their certificate.
-    const { valid, signerKind, problems } = results.verification as { valid?: boolean; signerKind?: string; problems?: unknown };
-    log(`verification of a record signed in the run: ${JSON.stringify({ valid, signerKind, problems })}`);
+    if (results.verification) {
+      const { valid, signerKind, problems } = results.verification as { valid?: boolean; signerKind?: string; problems?: unknown };
+      log(`verification of a record signed in the run: ${JSON.stringify({ valid, signerKind, problems })}`);
+    }
     log(`total ${elapsed()} (seed ${seedSeconds} s); load average ${load()}`);
     const out = join(os.tmpdir(), `prontivus-bench-ehr-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
     writeFileSync(out, JSON.stringify({ scale, shape, charts, perChart, seedSeconds, inProcess, ...results, totalSeconds: Math.round((performance.now() - started) / 1000) }, null, 2));

@@ -35,8 +35,16 @@ export async function buildApp(distDir: string, env: NodeJS.ProcessEnv): Promise
 
 export type AppServer = { url: string; stop: () => Promise<void> };
 
-export async function startApp(distDir: string, port: number, env: NodeJS.ProcessEnv): Promise<AppServer> {
-  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port)], {
+/**
+ * `profileDir`: run the server under `node --cpu-prof`, which writes a `.cpuprofile` there when
+ * the server stops (scripts/bench/cpu-profile.ts reads it).
+ */
+export async function startApp(distDir: string, port: number, env: NodeJS.ProcessEnv, profileDir?: string): Promise<AppServer> {
+  // Node refuses --cpu-prof in NODE_OPTIONS: Next's own entry point is run with the flag instead.
+  const [cmd, args] = profileDir
+    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, resolve(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)]]
+    : ["npx", ["next", "start", "-p", String(port)]];
+  const child: ChildProcess = spawn(cmd, args, {
     cwd: ROOT, env: { ...env, NEXT_DIST_DIR: distDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"], detached: true,
   });
