@@ -13,8 +13,8 @@ export type Scenario = {
   connections: number;
   duration?: number;
   amount?: number;
-  /** Called once per request: a different query, slot or key each time. */
-  next: () => { path: string; body?: unknown; headers?: Record<string, string> };
+  /** Called once per request: a different query, slot or key each time (a mix may change the method). */
+  next: () => { path: string; method?: "GET" | "POST" | "PUT"; body?: unknown; headers?: Record<string, string> };
 };
 
 export type Figures = {
@@ -51,7 +51,10 @@ export async function measure(baseUrl: string, s: Scenario): Promise<Figures> {
       method: s.method ?? "GET",
       setupRequest: (req) => {
         const n = s.next();
-        return { ...req, path: n.path, headers: { ...req.headers, ...n.headers }, body: n.body === undefined ? undefined : JSON.stringify(n.body) };
+        return {
+          ...req, method: n.method ?? req.method, path: n.path, headers: { ...req.headers, ...n.headers },
+          body: n.body === undefined ? undefined : JSON.stringify(n.body),
+        };
       },
     }],
   });

@@ -6,12 +6,16 @@ import {
   SLOTS_PER_DAY,
 } from "./data";
 import { measure, type Figures, type Scenario } from "./load";
+import type { SeededCharts } from "./ehr-seed";
+import { mixedRequests, MIX, scheduledAppointments } from "./mixed";
 import type { SeedResult } from "./seed";
+import { webSession } from "./web-session";
 
 // The scenarios, in the order they run. Reads first, then writes; contention last (it leaves
 // exactly one appointment per contested slot behind).
 
-type Options = { duration: number; connections: number; ownerUrl: string; log: (line: string) => void };
+/** `only`: the no-op line and the scenarios whose name contains it (to profile one of them). */
+type Options = { duration: number; connections: number; ownerUrl: string; log: (line: string) => void; only?: string; charts: SeededCharts };
 
 // São Paulo has had no daylight saving time since 2019: local times are UTC−03:00.
 const OFFSET = "-03:00";
@@ -106,7 +110,9 @@ export async function runScenarios(baseUrl: string, port: number, seeded: SeedRe
   const host = (slug: string) => `${slug}.localhost:${port}`;
   const login = () => tokenFor(port, host(large.slug), `staff0@${large.slug}.test`);
   const figures: Figures[] = [];
+  const wanted = (name: string) => !o.only || name.startsWith("no-op") || name.includes(o.only);
   const run = async (s: Scenario) => {
+    if (!wanted(s.name)) return;
     await measure(baseUrl, { ...s, duration: Math.min(5, o.duration), amount: undefined }); // warm-up, not recorded
     const f = await measure(baseUrl, s);
     o.log(`  ${f.name}: ${f.rps} req/s, p95 ${f.p95} ms`);
@@ -125,7 +131,7 @@ export async function runScenarios(baseUrl: string, port: number, seeded: SeedRe
   });
 
   // After the search runs above, so the server has compiled and cached what search needs.
-  const byKind = await searchByKind(port, host(large.slug), await login(), 0, large.patients, 40);
+  const byKind = wanted("search by kind") ? await searchByKind(port, host(large.slug), await login(), 0, large.patients, 40) : [];
   for (const k of byKind) o.log(`  search ${k.kind}: p50 ${k.p50} ms, p95 ${k.p95} ms (${k.results} results)`);
   // A doctor's day: any seeded working day, any doctor of the large tenant.
   const seededDays = seeded.daysPerDoctor[0]!;
@@ -134,19 +140,17 @@ export async function runScenarios(baseUrl: string, port: number, seeded: SeedRe
     d.setUTCDate(d.getUTCDate() + Math.floor(k / 5) * 7 + (k % 5));
     return d.toISOString().slice(0, 10);
   };
-  await run({
-    ...base, name: "day agenda (GET appointments)", host: host(large.slug), token: await login(),
-    next: () => {
-      const k = Math.floor(Math.random() * seededDays);
-      const day = dayOf(k);
-      const next = new Date(`${day}T12:00:00Z`);
-      next.setUTCDate(next.getUTCDate() + 1);
-      const doctor = benchId(0, KIND.doctor, Math.floor(Math.random() * large.doctors));
-      const from = encodeURIComponent(`${day}T00:00:00${OFFSET}`);
-      const to = encodeURIComponent(`${next.toISOString().slice(0, 10)}T00:00:00${OFFSET}`);
-      return { path: `/api/v1/appointments?doctorId=${doctor}&from=${from}&to=${to}&limit=50` };
-    },
-  });
+  const nextAgenda = () => {
+    const k = Math.floor(Math.random() * seededDays);
+    const day = dayOf(k);
+    const next = new Date(`${day}T12:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    const doctor = benchId(0, KIND.doctor, Math.floor(Math.random() * large.doctors));
+    const from = encodeURIComponent(`${day}T00:00:00${OFFSET}`);
+    const to = encodeURIComponent(`${next.toISOString().slice(0, 10)}T00:00:00${OFFSET}`);
+    return { path: `/api/v1/appointments?doctorId=${doctor}&from=${from}&to=${to}&limit=50` };
+  };
+  await run({ ...base, name: "day agenda (GET appointments)", host: host(large.slug), token: await login(), next: nextAgenda });
 
   // Booking: each request a distinct free slot (16:00–18:00 are never seeded) of doctors 1…D−1.
   const free = SLOTS_PER_DAY - SEEDED_SLOTS_PER_DAY;
@@ -154,35 +158,52 @@ export async function runScenarios(baseUrl: string, port: number, seeded: SeedRe
   const bookers = Math.max(1, large.doctors - 1);
   let c = 0;
   const bookingRun = Date.now().toString(36);
-  await run({
-    ...base, method: "POST", name: "booking (POST appointments)", host: host(large.slug), token: await login(),
-    next: () => {
-      const n = c++;
-      const k = Math.floor(n / bookers);
-      return {
-        path: "/api/v1/appointments",
-        headers: { "idempotency-key": `bench-${bookingRun}-${n}` },
-        body: {
-          agendaId: benchId(0, KIND.agenda, 1 + (n % bookers)), patientId: benchId(0, KIND.patient, Math.floor(Math.random() * large.patients)),
-          startsAt: slotStart(days[Math.floor(k / free) % days.length]!, SEEDED_SLOTS_PER_DAY + (k % free)),
-        },
-      };
-    },
-  });
+  const nextBooking = () => {
+    const n = c++;
+    const k = Math.floor(n / bookers);
+    return {
+      path: "/api/v1/appointments",
+      headers: { "idempotency-key": `bench-${bookingRun}-${n}` },
+      body: {
+        agendaId: benchId(0, KIND.agenda, 1 + (n % bookers)), patientId: benchId(0, KIND.patient, Math.floor(Math.random() * large.patients)),
+        startsAt: slotStart(days[Math.floor(k / free) % days.length]!, SEEDED_SLOTS_PER_DAY + (k % free)),
+      },
+    };
+  };
+  await run({ ...base, method: "POST", name: "booking (POST appointments)", host: host(large.slug), token: await login(), next: nextBooking });
+
+  // The front desk and the doctors at once (scripts/bench/mixed.ts): the same generators, drawn by weight.
+  let mix: { weights: typeof MIX; drawn: Record<string, number> } | null = null;
+  const mixedName = "mixed: front desk and doctors";
+  if (wanted(mixedName)) {
+    const receptionist = `staff0@${large.slug}.test`;
+    const mixed = mixedRequests({
+      search: searchQueries(0, large.patients), agenda: nextAgenda, booking: nextBooking,
+      pageCookie: await webSession(port, host(large.slug), receptionist),
+      doctorToken: await tokenFor(port, host(large.slug), `medico0@${large.slug}.test`),
+      patients: large.patients, tenantOrdinal: 0, records: o.charts.records,
+      scheduled: await scheduledAppointments(o.ownerUrl, large.id, 50_000),
+    });
+    await run({ ...base, name: mixedName, host: host(large.slug), token: await login(), next: mixed.next });
+    mix = { weights: MIX, drawn: mixed.drawn };
+  }
 
   // Contention: 64 clients, all on the same 8 slots of doctor 0.
   const contested = days.slice(0, 2).flatMap((day) => Array.from({ length: free }, (_, i) => slotStart(day, SEEDED_SLOTS_PER_DAY + i)));
   let k = 0;
-  const fight = await measure(baseUrl, {
-    name: "contention: 64 clients, same 8 slots", method: "POST", host: host(large.slug), token: await login(),
+  const fightName = "contention: 64 clients, same 8 slots";
+  const fight = wanted(fightName) ? await measure(baseUrl, {
+    name: fightName, method: "POST", host: host(large.slug), token: await login(),
     connections: 64, amount: 64 * contested.length,
     next: () => ({
       path: "/api/v1/appointments",
       body: { agendaId: benchId(0, KIND.agenda, 0), patientId: benchId(0, KIND.patient, k), startsAt: contested[k++ % contested.length]! },
     }),
-  });
-  figures.push(fight);
-  o.log(`  ${fight.name}: ${JSON.stringify(fight.statuses)}`);
+  }) : null;
+  if (fight) {
+    figures.push(fight);
+    o.log(`  ${fight.name}: ${JSON.stringify(fight.statuses)}`);
+  }
 
   const db = new pg.Client({ connectionString: o.ownerUrl });
   await db.connect();
@@ -199,8 +220,8 @@ export async function runScenarios(baseUrl: string, port: number, seeded: SeedRe
       `SELECT count(*) AS n FROM appointments WHERE doctor_id = $1 AND starts_at = ANY($2::timestamptz[]) AND status NOT IN ('CANCELLED', 'NO_SHOW')`,
       [benchId(0, KIND.doctor, 0), contested]);
     return {
-      figures, byKind,
-      contention: { clients: 64, slots: contested.length, booked: Number(held!.n), refused: fight.statuses["409"] ?? 0 },
+      figures, byKind, mix,
+      contention: { clients: 64, slots: contested.length, booked: Number(held!.n), refused: fight?.statuses["409"] ?? 0 },
       overlaps: Number(overlap!.n),
     };
   } finally {

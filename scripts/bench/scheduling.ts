@@ -1,4 +1,5 @@
-// `npm run bench:scheduling [-- --scale 0.1 --duration 20 --connections 16 --port 3295 --keep]`
+// `npm run bench:scheduling [-- --scale 0.1 --duration 20 --connections 16 --port 3295 --keep
+//                              --only <scenario name part> --profile <dir for the server's .cpuprofile>]`
 //
 // Seeds its own database (never the dev one), builds and starts the production server on it,
 // then measures with autocannon: a no-op route (the ceiling of this server on this machine, in
@@ -9,9 +10,12 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { createSeedClient } from "../../prisma/seed/db";
+import { seedCid10 } from "../../prisma/seed/cid10";
 import { benchDatabase, withBenchDatabase } from "./database";
 import { shapeFor } from "./data";
 import { table, type Figures } from "./load";
+import { seedCharts, type SeededCharts } from "./ehr-seed";
 import { runScenarios } from "./scenarios";
 import { seedBench } from "./seed";
 import { buildApp, startApp } from "./server";
@@ -26,6 +30,8 @@ const { values: args } = parseArgs({
     "skip-build": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     "seed-only": { type: "boolean", default: false },
+    only: { type: "string" },
+    profile: { type: "string" },
   },
 });
 const scale = Number(args.scale);
@@ -43,17 +49,17 @@ log(`Prontivus scheduling benchmark — scale ${scale}: ${shape.largePatients.to
   `${shape.largeAppointments.toLocaleString("en")} appointments in one tenant, plus ${shape.smallTenants} small tenants`);
 log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; node ${process.version}; database ${name}`);
 
-async function measureAll(seeded: Awaited<ReturnType<typeof seedBench>>, seedSeconds: number) {
+async function measureAll(seeded: Awaited<ReturnType<typeof seedBench>>, charts: SeededCharts, seedSeconds: number) {
   if (!args["skip-build"]) {
     log(`next build → ${args["dist-dir"]} (${elapsed()})`);
     await buildApp(args["dist-dir"], env);
   }
-  const server = await startApp(args["dist-dir"], port, env);
+  const server = await startApp(args["dist-dir"], port, env, args.profile);
   try {
     // The machine may be shared: say how busy it was, since every figure below depends on it.
     log(`server up on :${port} (${elapsed()}); load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
     const results = await runScenarios(server.url, port, seeded, {
-      duration: Number(args.duration), connections: Number(args.connections), ownerUrl, log,
+      duration: Number(args.duration), connections: Number(args.connections), ownerUrl, log, only: args.only, charts,
     });
     const ceiling = results.figures[0] as Figures;
     log("");
@@ -64,6 +70,7 @@ async function measureAll(seeded: Awaited<ReturnType<typeof seedBench>>, seedSec
     log("|---|---:|---:|---:|---:|");
     for (const k of results.byKind) log(`| ${k.kind} | ${k.p50} | ${k.p95} | ${k.max} | ${k.results} |`);
     log("");
+    if (results.mix) log(`mixed scenario, requests drawn by kind: ${JSON.stringify(results.mix.drawn)}`);
     log(`booking contention: ${results.contention.clients} clients × ${results.contention.slots} slots → ` +
       `${results.contention.booked} booked, ${results.contention.refused} refused with 409, ` +
       `${results.overlaps} overlapping non-encaixe appointments in the whole database`);
@@ -82,7 +89,11 @@ await withBenchDatabase({ name, ownerUrl, env }, args.keep, log, async () => {
   log("seed (after migrations and the reference seed):");
   const t0 = performance.now();
   const seeded = await seedBench(ownerUrl, shape, log);
+  // The mix reads charts too: the CID-10 table and 40 charts of 300 encounters, as bench:ehr seeds them.
+  const cid = createSeedClient(ownerUrl);
+  await seedCid10(cid).finally(() => cid.$disconnect());
+  const charts = await seedCharts(ownerUrl, seeded.tenants[0]!, { charts: 40, perChart: 300 }, log);
   const seedSeconds = Math.round((performance.now() - t0) / 1000);
   log(`  seeded in ${seedSeconds} s`);
-  if (!args["seed-only"]) await measureAll(seeded, seedSeconds);
+  if (!args["seed-only"]) await measureAll(seeded, charts, seedSeconds);
 });
