@@ -101,6 +101,22 @@ describe("POST /api/v1/appointments", () => {
     expect(await appointmentsOf(clinic.tenant.id)).toEqual(before);
   });
 
+  it("commits the booking, its read-back log and the key's stored answer in one transaction", async () => {
+    const res = await book(apiRequest(clinic.tenant, "/api/v1/appointments", {
+      token: secretary, headers: { "idempotency-key": "booking-one-tx" }, body: bookBody("15:00", 12),
+    }));
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    // xmin is the id of the transaction that wrote the row's current version.
+    const [row] = await asOwner<{ appointment: string; answer: string; log: string; audit: string; status: number }>(
+      `SELECT a.xmin::text AS appointment, k.xmin::text AS answer, k.response_status AS status,
+              (SELECT xmin::text FROM data_access_logs WHERE entity_id = a.id) AS log,
+              (SELECT xmin::text FROM audit_logs WHERE entity_id = a.id) AS audit
+         FROM appointments a, idempotency_keys k WHERE a.id = $1 AND k.key = 'booking-one-tx'`, [id]);
+    expect(row).toMatchObject({ status: 201 });
+    expect(new Set([row!.appointment, row!.answer, row!.log, row!.audit]).size).toBe(1);
+  });
+
   it("answers 409 while the same key is in progress, and two racing duplicates book once", async () => {
     // What a first request leaves while it runs: the claim, with no answer yet.
     await asOwner(`INSERT INTO idempotency_keys (id, tenant_id, user_id, key, request_hash, expires_at)

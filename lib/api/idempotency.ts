@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Context } from "@/lib/context";
+import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors";
 import { canonicalJson, CanonicalJsonError } from "@/lib/format/canonical-json";
@@ -112,8 +113,16 @@ function replay(row: Stored): Response {
  * `Idempotency-Replayed: true`; same key and another request → 422; same key while the first is
  * still running → 409. Answers of 5xx are not kept (the request may be retried with its key).
  */
+/**
+ * Handed to an effect that can keep its own answer inside its transaction (`keep(tx, response)`),
+ * so that the effect, its answer and the key's stored answer commit together, with no
+ * transaction of their own afterwards. An effect that never calls it is answered as before.
+ */
+export type KeepAnswer = (tx: Tx, response: Response) => Promise<void>;
+type Effect = (keep: KeepAnswer) => Promise<Response>;
+
 export async function idempotent(
-  request: Request, ctx: Context, body: unknown, effect: () => Promise<Response>, now: Date = new Date(),
+  request: Request, ctx: Context, body: unknown, effect: Effect, now: Date = new Date(),
 ): Promise<Response> {
   if (!ctx.user && idempotencyKeyOf(request) !== null) throw new Error("idempotent() needs an authenticated user");
   return idempotentAs(request, ctx, ctx.user?.id ?? "", body, effect, now);
@@ -124,10 +133,10 @@ export async function idempotent(
  * credential's id for dispensing), so two callers never share a key space.
  */
 export async function idempotentAs(
-  request: Request, ctx: Scope, userId: string, body: unknown, effect: () => Promise<Response>, now: Date = new Date(),
+  request: Request, ctx: Scope, userId: string, body: unknown, effect: Effect, now: Date = new Date(),
 ): Promise<Response> {
   const key = idempotencyKeyOf(request);
-  if (key === null) return effect();
+  if (key === null) return effect(async () => {});
   if (!userId) throw new Error("idempotentAs() needs a subject");
   const hash = requestHash(request.method, request.url, body);
   const claimed = await claim(ctx, userId, key, hash, now);
@@ -138,19 +147,30 @@ export async function idempotentAs(
     return replay(claimed.row);
   }
 
+  const where = { userId, key, requestHash: hash };
+  const store = async (tx: Tx, response: Response) => {
+    const stored = response.status === 204 ? Prisma.JsonNull : ((await response.clone().json()) as Prisma.InputJsonValue);
+    await tx.idempotencyKey.updateMany({ where, data: { responseStatus: response.status, responseBody: stored } });
+  };
   let response: Response;
+  // Set only when the effect's transaction committed with the answer in it (a throw rolls it back).
+  let kept = false;
   try {
-    response = await effect();
+    response = await effect(async (tx, answer) => {
+      if (answer.status >= 500) return;
+      await store(tx, answer);
+      kept = true;
+    });
   } catch (error) {
+    kept = false;
     response = errorResponse(error);
   }
-  const where = { userId, key, requestHash: hash };
+  if (kept) return response;
   try {
     if (response.status >= 500) {
       await withTenant(ctx, (tx) => tx.idempotencyKey.deleteMany({ where: { ...where, responseStatus: null } }));
     } else {
-      const stored = response.status === 204 ? Prisma.JsonNull : ((await response.clone().json()) as Prisma.InputJsonValue);
-      await withTenant(ctx, (tx) => tx.idempotencyKey.updateMany({ where, data: { responseStatus: response.status, responseBody: stored } }));
+      await withTenant(ctx, (tx) => store(tx, response));
     }
   } catch (error) {
     // The effect has happened: its answer still goes back. The claim stays "in progress" until it

@@ -59,7 +59,15 @@ export const bookedFields = (a: { status: string; startsAt: Date; endsAt: Date; 
   doctorId: a.doctorId, agendaId: a.agendaId, isEncaixe: a.isEncaixe,
 });
 
-export async function bookAppointment(ctx: Context, input: unknown, now: Date = new Date()): Promise<{ id: string }> {
+/**
+ * `beforeAudit`: more work for the booking's own transaction once the appointment is written (an
+ * API answer read back and kept for its Idempotency-Key), run before the audit row so that the
+ * clinic's audit-chain lock is still taken last.
+ */
+export type BookingOptions = { now?: Date; beforeAudit?: (tx: Tx, appointmentId: string) => Promise<void> };
+
+export async function bookAppointment(ctx: Context, input: unknown, opts: Date | BookingOptions = {}): Promise<{ id: string }> {
+  const { now = new Date(), beforeAudit } = opts instanceof Date ? { now: opts } : opts;
   assertCan(ctx, "appointments:write");
   const data = parseInput(bookAppointmentSchema, input);
   let doctorId: string | null = null;
@@ -82,6 +90,7 @@ export async function bookAppointment(ctx: Context, input: unknown, now: Date = 
         },
       });
       await afterAppointmentBooked(tx, ctx, toRef(created), { now });
+      await beforeAudit?.(tx, created.id);
       // Last statement: the audit row takes the clinic's audit-chain lock until commit.
       await recordAudit(tx, ctx, {
         action: "appointment.booked", entityType: "appointment", entityId: created.id,

@@ -66,12 +66,15 @@ export async function listAppointments(ctx: Context, input: unknown): Promise<Ap
 export async function getAppointment(ctx: Context, id: string): Promise<AppointmentView> {
   assertCan(ctx, "appointments:read");
   const appointmentId = parseInput(idSchema, id);
-  return withTenant(ctx, async (tx) => {
-    const row = await tx.appointment.findFirst({ where: { id: appointmentId, ...visibleDoctor(ctx) }, select: appointmentSelect });
-    if (!row) throw notFound("Consulta");
-    if (ctx.user) await recordDataAccess(tx, ctx, { patientId: row.patient.id, dataType: "appointment", entityId: row.id, purpose: ctx.purpose ?? "agendamento" });
-    return toView(row, await userNames(tx, [row.cancelledBy]));
-  });
+  return withTenant(ctx, (tx) => readAppointment(tx, ctx, appointmentId));
+}
+
+/** getAppointment inside the caller's transaction (a booking answering with what it wrote). */
+export async function readAppointment(tx: Tx, ctx: Context, appointmentId: string): Promise<AppointmentView> {
+  const row = await tx.appointment.findFirst({ where: { id: appointmentId, ...visibleDoctor(ctx) }, select: appointmentSelect });
+  if (!row) throw notFound("Consulta");
+  if (ctx.user) await recordDataAccess(tx, ctx, { patientId: row.patient.id, dataType: "appointment", entityId: row.id, purpose: ctx.purpose ?? "agendamento" });
+  return toView(row, await userNames(tx, [row.cancelledBy]));
 }
 
 

@@ -3,7 +3,7 @@ import { handle, json, readJsonBody } from "@/lib/api/http";
 import { idempotent } from "@/lib/api/idempotency";
 import { listQuery, scopeOf, unwrapCursor, wrapCursor } from "@/lib/api/pagination";
 import { bookAppointment } from "@/lib/scheduling/booking";
-import { getAppointment, listAppointments } from "@/lib/scheduling/queries";
+import { listAppointments, readAppointment } from "@/lib/scheduling/queries";
 
 // GET /api/v1/appointments?from=&to=&doctorId=&agendaId=&patientId=&status=&limit=&cursor=
 //   (Bearer, appointments:read) → { data, nextCursor }, ordered by start time.
@@ -24,9 +24,17 @@ export function POST(request: Request) {
   return handle(async () => {
     const ctx = await apiContextFor(request, "appointments:write");
     const body = await readJsonBody(request);
-    return idempotent(request, ctx, body, async () => {
-      const { id } = await bookAppointment(ctx, body);
-      return json(await getAppointment(ctx, id), 201, { location: `/api/v1/appointments/${id}` });
+    // One transaction: the booking, its answer read back (and logged), and the answer kept for
+    // the Idempotency-Key, all before the audit row (docs/performance.md, "What limits booking").
+    return idempotent(request, ctx, body, async (keep) => {
+      let answer: Response | undefined;
+      await bookAppointment(ctx, body, {
+        beforeAudit: async (tx, id) => {
+          answer = json(await readAppointment(tx, ctx, id), 201, { location: `/api/v1/appointments/${id}` });
+          await keep(tx, answer);
+        },
+      });
+      return answer!;
     });
   });
 }
