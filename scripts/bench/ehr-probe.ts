@@ -4,23 +4,9 @@
 // watch when changing the read path; the milliseconds depend on the machine's load.
 // Run by `npm run bench:ehr` after its seed (`-- --probe-only` skips the HTTP scenarios).
 import pg from "pg";
+import { probe, type ProbeFigure } from "./probe";
 
-let statements = 0;
-let counting = false;
-
-/** Counts every statement any pg client of this process sends (the app's pool included). */
-function countStatements(): void {
-  if (counting) return;
-  counting = true;
-  const query = pg.Client.prototype.query;
-  pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
-    statements += 1;
-    if (process.env.PROBE_SQL) console.log(String(typeof args[0] === "string" ? args[0] : (args[0] as { text?: string })?.text).slice(0, 160));
-    return (query as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof query;
-}
-
-export type ProbeFigure = { name: string; calls: number; p50: number; p95: number; statementsPerCall: number };
+export type { ProbeFigure };
 
 type Pick = { tenant_id: string; slug: string; patient_id: string; record_id: string; doctor_id: string; name: string; email: string };
 
@@ -45,7 +31,6 @@ async function busiestChart(ownerUrl: string): Promise<Pick> {
 
 /** `ownerUrl`: the seeded database; the process env already holds its keys and the app's URL. */
 export async function probeInProcess(ownerUrl: string, runs: number, log: (line: string) => void): Promise<ProbeFigure[]> {
-  countStatements();
   const pick = await busiestChart(ownerUrl);
   // Imported late: the app's modules read the environment the benchmark has just set.
   const { permissionsFor } = await import("../../lib/auth/policy");
@@ -57,24 +42,9 @@ export async function probeInProcess(ownerUrl: string, runs: number, log: (line:
     user: { id: pick.doctor_id, name: pick.name, email: pick.email }, roles: ["doctor" as const],
     permissions: await permissionsFor(["doctor"]), requestId: crypto.randomUUID(), ip: null, userAgent: "bench-probe",
   };
-  const figures: ProbeFigure[] = [];
-  async function probe(name: string, fn: () => Promise<unknown>) {
-    for (let i = 0; i < 20; i++) await fn();
-    const times: number[] = [];
-    const before = statements;
-    for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      await fn();
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    const at = (q: number) => Number(times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1));
-    const figure = { name, calls: runs, p50: at(0.5), p95: at(0.95), statementsPerCall: Number(((statements - before) / runs).toFixed(1)) };
-    log(`  ${name.padEnd(20)} p50 ${figure.p50} ms  p95 ${figure.p95} ms  ${figure.statementsPerCall} statements per call`);
-    figures.push(figure);
-  }
   log(`in process (${runs} calls each, no HTTP, no token check):`);
-  await probe("getRecord", () => getRecord(ctx, pick.record_id));
-  await probe("getPatientTimeline", () => getPatientTimeline(ctx, pick.patient_id, parseTimelineParams({})));
-  return figures;
+  return [
+    await probe("getRecord", runs, () => getRecord(ctx, pick.record_id), log),
+    await probe("getPatientTimeline", runs, () => getPatientTimeline(ctx, pick.patient_id, parseTimelineParams({})), log),
+  ];
 }

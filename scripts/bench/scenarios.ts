@@ -45,7 +45,7 @@ export async function tokenFor(port: number, host: string, email: string): Promi
 }
 
 /** The next `count` working days (Mon–Fri) after today, in São Paulo. */
-function futureWeekdays(count: number): string[] {
+export function futureWeekdays(count: number): string[] {
   const days: string[] = [];
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Sao_Paulo" }).format(new Date());
   for (let d = new Date(`${today}T12:00:00Z`); days.length < count;) {
@@ -56,7 +56,7 @@ function futureWeekdays(count: number): string[] {
 }
 
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
-const slotStart = (day: string, slot: number) => `${day}T${hhmm(DAY_START_MINUTE + slot * SLOT_MINUTES)}:00${OFFSET}`;
+export const slotStart = (day: string, slot: number) => `${day}T${hhmm(DAY_START_MINUTE + slot * SLOT_MINUTES)}:00${OFFSET}`;
 
 /** The search mix: common and rare names, prefixes, a whole name, CPF (formatted and bare), phone. */
 function searchKinds(tenant: number, patients: number): [string, () => string][] {

@@ -1,5 +1,6 @@
 // `npm run bench:scheduling [-- --scale 0.1 --duration 20 --connections 16 --port 3295 --keep
-//                              --only <scenario name part> --profile <dir for the server's .cpuprofile>]`
+//                              --only <scenario name part> --profile <dir for the server's .cpuprofile>
+//                              --probe-only --probe-runs 200]`
 //
 // Seeds its own database (never the dev one), builds and starts the production server on it,
 // then measures with autocannon: a no-op route (the ceiling of this server on this machine, in
@@ -16,7 +17,9 @@ import { benchDatabase, withBenchDatabase } from "./database";
 import { shapeFor } from "./data";
 import { table, type Figures } from "./load";
 import { seedCharts, type SeededCharts } from "./ehr-seed";
+import type { ProbeFigure } from "./probe";
 import { runScenarios } from "./scenarios";
+import { probeScheduling } from "./scheduling-probe";
 import { seedBench } from "./seed";
 import { buildApp, startApp } from "./server";
 
@@ -32,6 +35,8 @@ const { values: args } = parseArgs({
     "seed-only": { type: "boolean", default: false },
     only: { type: "string" },
     profile: { type: "string" },
+    "probe-only": { type: "boolean", default: false },
+    "probe-runs": { type: "string", default: "200" },
   },
 });
 const scale = Number(args.scale);
@@ -49,7 +54,7 @@ log(`Prontivus scheduling benchmark — scale ${scale}: ${shape.largePatients.to
   `${shape.largeAppointments.toLocaleString("en")} appointments in one tenant, plus ${shape.smallTenants} small tenants`);
 log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; node ${process.version}; database ${name}`);
 
-async function measureAll(seeded: Awaited<ReturnType<typeof seedBench>>, charts: SeededCharts, seedSeconds: number) {
+async function measureAll(seeded: Awaited<ReturnType<typeof seedBench>>, charts: SeededCharts, seedSeconds: number, inProcess: ProbeFigure[]) {
   if (!args["skip-build"]) {
     log(`next build → ${args["dist-dir"]} (${elapsed()})`);
     await buildApp(args["dist-dir"], env);
@@ -77,7 +82,7 @@ async function measureAll(seeded: Awaited<ReturnType<typeof seedBench>>, charts:
     log(`total ${elapsed()} (seed ${seedSeconds} s); load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
     const out = join(os.tmpdir(), `prontivus-bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
     const totalSeconds = Math.round((performance.now() - started) / 1000);
-    writeFileSync(out, JSON.stringify({ shape, seedTimings: seeded.timings, seedSeconds, ...results, totalSeconds }, null, 2));
+    writeFileSync(out, JSON.stringify({ shape, seedTimings: seeded.timings, seedSeconds, inProcess, ...results, totalSeconds }, null, 2));
     log(`results: ${out}`);
     if (results.overlaps !== 0) process.exitCode = 1;
   } finally {
@@ -95,5 +100,7 @@ await withBenchDatabase({ name, ownerUrl, env }, args.keep, log, async () => {
   const charts = await seedCharts(ownerUrl, seeded.tenants[0]!, { charts: 40, perChart: 300 }, log);
   const seedSeconds = Math.round((performance.now() - t0) / 1000);
   log(`  seeded in ${seedSeconds} s`);
-  if (!args["seed-only"]) await measureAll(seeded, charts, seedSeconds);
+  if (args["seed-only"]) return;
+  const inProcess = await probeScheduling(ownerUrl, seeded, Number(args["probe-runs"]), log);
+  if (!args["probe-only"]) await measureAll(seeded, charts, seedSeconds, inProcess);
 });
