@@ -110,8 +110,8 @@ describe("POST /api/v1/appointments", () => {
     // xmin is the id of the transaction that wrote the row's current version.
     const [row] = await asOwner<{ appointment: string; answer: string; log: string; audit: string; status: number }>(
       `SELECT a.xmin::text AS appointment, k.xmin::text AS answer, k.response_status AS status,
-              (SELECT xmin::text FROM data_access_logs WHERE entity_id = a.id) AS log,
-              (SELECT xmin::text FROM audit_logs WHERE entity_id = a.id) AS audit
+              (SELECT xmin::text FROM data_access_logs WHERE entity_id::text = a.id::text) AS log,
+              (SELECT xmin::text FROM audit_logs WHERE entity_id::text = a.id::text) AS audit
          FROM appointments a, idempotency_keys k WHERE a.id = $1 AND k.key = 'booking-one-tx'`, [id]);
     expect(row).toMatchObject({ status: 201 });
     expect(new Set([row!.appointment, row!.answer, row!.log, row!.audit]).size).toBe(1);
