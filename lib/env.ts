@@ -16,6 +16,12 @@ const schema = z.object({
    * through a transaction-mode pooler that cannot keep one. Unset: APP_DATABASE_URL.
    */
   LISTEN_DATABASE_URL: z.string().url().optional(),
+  /**
+   * What asking the main pool for a connection inside one of its transactions does
+   * (lib/db/client.ts): "throw" (default outside production) or "log" (default in production).
+   * The end-to-end server sets "throw", so every page the suite opens is checked.
+   */
+  NESTED_CONNECTION: z.enum(["throw", "log"]).optional(),
   /** "off": every session check reads the database (lib/auth/session-cache.ts). */
   SESSION_CACHE: z.enum(["on", "off"]).default("on"),
   /**

@@ -31,6 +31,9 @@ const env = {
   ENABLE_DEV_OUTBOX: "1",
   // `next start` over plain http on *.localhost: Secure cookies would never be sent back.
   COOKIE_SECURE: "0",
+  // A production build, but a second connection asked for inside a transaction fails the page
+  // or route that asks (lib/db/client.ts) instead of only being logged.
+  NESTED_CONNECTION: "throw",
 };
 Object.assign(process.env, env);
 await migrate(ownerUrl, { log: () => {}, appRolePassword: TEST_APP_PASSWORD });

@@ -26,8 +26,8 @@ const holder = globalThis as unknown as { __prontivusPrisma?: AppPrisma; __pront
 // Work running inside one of our transactions holds a pooled connection until it commits. If it
 // asks the main pool for another (a nested withTenant, any second transaction), then under load
 // every connection is held by a transaction waiting for one more, and all of them stall until
-// their timeout: the pool deadlocks. Such a call is a bug however rarely
-// it runs, so it fails at once in development and tests, and is logged in production.
+// their timeout: the pool deadlocks. Such a call is a bug however rarely it runs, so it fails at
+// once in development and tests, and is logged in production (NESTED_CONNECTION).
 const holding = new AsyncLocalStorage<boolean>();
 
 /** Runs `fn` as work that holds a connection (lib/db's transactions only). */
@@ -46,7 +46,8 @@ export class NestedConnectionError extends Error {
 export function appPrisma(): AppPrisma {
   if (holding.getStore()) {
     const error = new NestedConnectionError();
-    if (env().NODE_ENV !== "production") throw error;
+    const { NESTED_CONNECTION, NODE_ENV } = env();
+    if ((NESTED_CONNECTION ?? (NODE_ENV === "production" ? "log" : "throw")) === "throw") throw error;
     console.error(error);
   }
   holder.__prontivusPrisma ??= createClient(env().DATABASE_POOL_SIZE);
