@@ -143,6 +143,8 @@ describe("a clinic that demands a second factor", () => {
     const { accessToken } = await tokensOf(strict, user);
     expect((await patients(get(strict, "/api/v1/patients", accessToken))).status).toBe(200);
     await asOwner("UPDATE user_roles SET role = 'doctor' WHERE user_id = $1", [user.id]);
+    // Made outside the app: it reaches the session cache by NOTIFY, within a second.
+    await expect.poll(async () => (await patients(get(strict, "/api/v1/patients", accessToken))).status, { timeout: 1_000 }).toBe(403);
     const res = await call(patients(get(strict, "/api/v1/patients", accessToken)));
     expect(res.status).toBe(403);
     expect(res.body.error!.message).toBe(ENROL);
