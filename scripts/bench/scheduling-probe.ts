@@ -1,4 +1,4 @@
-// The day agenda and a booking in process, without HTTP, the token check or the idempotency
+// Patient search, the day agenda and a booking in process, without HTTP, the token check or the idempotency
 // claim: time and SQL statements per call (scripts/bench/probe.ts). The booking is the one the
 // API makes (booking, read-back and its access log in one transaction), each call a distinct free
 // slot of the large clinic's last doctor, 200 working days ahead and more: beyond the days the
@@ -29,6 +29,7 @@ export async function probeScheduling(ownerUrl: string, seeded: SeedResult, runs
   const { permissionsFor } = await import("../../lib/auth/policy");
   const { bookAppointment } = await import("../../lib/scheduling/booking");
   const { listAppointments, readAppointment } = await import("../../lib/scheduling/queries");
+  const { searchPatients } = await import("../../lib/patients/search");
   const user = await receptionist(ownerUrl, large.slug);
   const ctx = {
     tenantId: large.id, tenantSlug: large.slug, timeZone: "America/Sao_Paulo", user, roles: ["secretary" as const],
@@ -41,7 +42,11 @@ export async function probeScheduling(ownerUrl: string, seeded: SeedResult, runs
   const days = futureWeekdays(400).slice(200);
   let n = 0;
   log(`in process (${runs} calls each, no HTTP, no token check, no idempotency claim):`);
+  const search = (q: string) => probe(`search "${q}"`, runs, () => searchPatients(ctx, { q, pageSize: 20 }), log);
   return [
+    // A common name beside a rare one: over HTTP the rare one is slower (docs/performance.md).
+    await search("maria"),
+    await search("quintanilha"),
     await probe("day agenda", runs, () => listAppointments(ctx, {
       doctorId: benchId(0, KIND.doctor, doctor), from: day, to: `${dayAfter}T00:00:00-03:00`, limit: 50,
     }), log),
