@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAccessToken } from "@/lib/api/jwt";
 import { disconnectDb } from "@/lib/db/client";
+import { findTenant } from "@/lib/tenancy/current";
 import { parseTenantSettings } from "@/lib/tenancy/settings";
 import { asOwner, closeOwnerPool, createTenant, createUser, scopeFor, type TestTenant, type TestUser } from "@/lib/testing/factories";
 import { POST as login } from "@/app/api/v1/auth/login/route";
@@ -138,6 +139,17 @@ describe("web sessions", () => {
     }).toBe(true);
     await asOwner("UPDATE user_sessions SET last_seen_at = now() - interval '1 day' WHERE id = $1", [sessionId]);
     await expect.poll(check, { timeout: 1_000, interval: 5 }).toBe("idle");
+  });
+});
+
+describe("the tenant cache", () => {
+  it("forgets a clinic within a second of a change made outside the app", async () => {
+    const t = await createTenant({ settings: SETTINGS });
+    await expect.poll(() => sessionCache.listening()).toBe(true);
+    expect((await findTenant(t.slug))?.status).toBe("ACTIVE");
+    await asOwner("UPDATE tenants SET status = 'SUSPENDED' WHERE id = $1", [t.id]);
+    // Without the announcement the entry would stay for its 30 s TTL.
+    await expect.poll(async () => (await findTenant(t.slug))?.status, { timeout: 1_000, interval: 5 }).toBe("SUSPENDED");
   });
 });
 

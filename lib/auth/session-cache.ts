@@ -1,6 +1,7 @@
 import { listenTo, type ChannelListener } from "@/lib/db/listen";
 import { env } from "@/lib/env";
 import { onModelWrite, type ModelWrite } from "@/lib/db/write-hooks";
+import { forgetTenant } from "@/lib/tenancy/current";
 import type { SessionUserRow } from "./session-rows";
 
 // What a session check found, kept in this process so that the next request of the same session
@@ -61,6 +62,8 @@ function onMessage(s: State, payload: string): void {
   const [kind, id] = [payload.slice(0, 2), payload.slice(2)];
   if (kind === "s:") forgetSession(s, id);
   else if (kind === "u:") forgetUser(s, id);
+  // A clinic changed (status, settings): its tenant cache entry goes; sessions keep no tenant data.
+  else if (kind === "t:") forgetTenant(id);
   else dropAll(s); // an announcement this version does not know: forget everything rather than guess
 }
 

@@ -1,7 +1,9 @@
 import { systemDb, type TenantRow } from "@/lib/db/system";
 
-// Tenants change rarely and are looked up on every request: keep them briefly in memory.
-// A suspended tenant takes effect within TTL_MS on every app server.
+// Tenants change rarely and are looked up on every request: keep them briefly in memory. A
+// change to a clinic's row is announced by the database (migration tenant_change_notify_sql) and
+// drops the entry on every app server listening (lib/auth/session-cache.ts) within milliseconds;
+// TTL_MS bounds it for a server that was not.
 const TTL_MS = 30_000;
 const cache = new Map<string, { at: number; tenant: TenantRow | null }>();
 
