@@ -8,7 +8,10 @@ import { listenDatabaseUrl } from "@/lib/env";
 // direct connection per process and channel.
 //
 // A cache may trust its entries only while `heard()` is true: the connection is up and its own
-// heartbeat, a NOTIFY it sends itself every second, came back within the last two seconds. A
+// heartbeat, a NOTIFY it sends itself every second, came back within the last two seconds. The
+// heartbeat goes to a channel of this listener's own, which the same connection also listens
+// on: it proves the connection delivers notifications, without every app server receiving
+// every other server's heartbeat. A
 // dropped connection is noticed at once ('end'); a silent one (a half-open socket) within two
 // seconds. Whenever the channel goes deaf `lost()` runs, so the cache can drop everything it
 // may have missed news about.
@@ -30,7 +33,7 @@ export async function closeListeners(): Promise<void> {
 }
 
 export function listenTo(channel: string, events: ChannelEvents, connectionString = listenDatabaseUrl()): ChannelListener {
-  const heartbeat = `hb:${randomUUID()}`;
+  const heartbeatChannel = `${channel}_hb_${randomUUID().replace(/-/g, "")}`;
   let client: pg.Client | null = null;
   let lastHeartbeat = 0;
   let wasHeard = false;
@@ -55,16 +58,12 @@ export function listenTo(channel: string, events: ChannelEvents, connectionStrin
   async function connect(): Promise<void> {
     const c = new pg.Client({ connectionString, keepAlive: true, application_name: "prontivus-listener" });
     c.on("notification", (n) => {
-      if (n.channel !== channel) return;
-      if (n.payload?.startsWith("hb:")) {
-        // Every process heartbeats on the same channel; only our own proves we are heard.
-        if (n.payload === heartbeat) {
-          lastHeartbeat = Date.now();
-          wasHeard = true;
-        }
-        return;
+      if (n.channel === heartbeatChannel) {
+        lastHeartbeat = Date.now();
+        wasHeard = true;
+      } else if (n.channel === channel) {
+        events.message(n.payload ?? "");
       }
-      events.message(n.payload ?? "");
     });
     // 'end' follows every error; the listener is rebuilt there.
     c.on("error", () => {});
@@ -76,11 +75,11 @@ export function listenTo(channel: string, events: ChannelEvents, connectionStrin
     });
     try {
       await c.connect();
-      await c.query(`LISTEN ${c.escapeIdentifier(channel)}`);
+      await c.query(`LISTEN ${c.escapeIdentifier(channel)}; LISTEN ${c.escapeIdentifier(heartbeatChannel)}`);
       if (closed) return void (await c.end());
       client = c;
       attempt = 0;
-      await c.query("SELECT pg_notify($1, $2)", [channel, heartbeat]);
+      await c.query("SELECT pg_notify($1, '')", [heartbeatChannel]);
     } catch {
       if (client === c) client = null;
       void c.end().catch(() => {});
@@ -91,7 +90,7 @@ export function listenTo(channel: string, events: ChannelEvents, connectionStrin
 
   const ticker = setInterval(() => {
     checkDeaf();
-    client?.query("SELECT pg_notify($1, $2)", [channel, heartbeat]).catch(() => {});
+    client?.query("SELECT pg_notify($1, '')", [heartbeatChannel]).catch(() => {});
   }, HEARTBEAT_MS);
   ticker.unref();
   void connect();
