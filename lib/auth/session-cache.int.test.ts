@@ -47,17 +47,19 @@ async function apiSession(u: TestUser): Promise<{ accessToken: string; refreshTo
 }
 
 /**
- * Until a request is answered from memory. Not always the second one: any announcement while a
+ * Until a check is answered from memory. Not always the second one: any announcement while a
  * check reads (this user's own sign-in stamp, other tests' changes) makes the cache refuse to
- * keep that read.
+ * keep that read. `check` must find the session alive each time.
  */
-async function cached(token: string): Promise<void> {
+async function untilCached(check: () => Promise<void>): Promise<void> {
   await expect.poll(async () => {
     const hits = sessionCache.stats().hits;
-    expect(await call(token)).toBe(200);
+    await check();
     return sessionCache.stats().hits > hits;
   }).toBe(true);
 }
+
+const cached = (token: string) => untilCached(async () => expect(await call(token)).toBe(200));
 
 /** Polls until `status` answers `refused`, at most one second, and returns how long it took. */
 async function refusedWithin(token: string, refused: number): Promise<number> {
@@ -114,11 +116,7 @@ describe("web sessions", () => {
     const sessionId = (await openWebSession(user, meta()))!;
     const claims = { sessionId, userId: u.id, sessionVersion: 1 };
     const check = () => webSessionOf(scopeFor(clinic), claims, settings, meta()).then((c) => (c.ok ? "alive" : c.reason));
-    await expect.poll(async () => {
-      const hits = sessionCache.stats().hits;
-      expect(await check()).toBe("alive");
-      return sessionCache.stats().hits > hits;
-    }).toBe(true);
+    await untilCached(async () => expect(await check()).toBe("alive"));
 
     await asOwner("UPDATE user_sessions SET revoked_at = now(), revoke_reason = 'revoked' WHERE id = $1", [sessionId]);
     const started = performance.now();
@@ -132,11 +130,7 @@ describe("web sessions", () => {
     const sessionId = (await openWebSession(user, meta()))!;
     const check = () => webSessionOf(scopeFor(clinic), { sessionId, userId: u.id, sessionVersion: 1 }, settings, meta())
       .then((c) => (c.ok ? "alive" : c.reason));
-    await expect.poll(async () => {
-      const hits = sessionCache.stats().hits;
-      expect(await check()).toBe("alive");
-      return sessionCache.stats().hits > hits;
-    }).toBe(true);
+    await untilCached(async () => expect(await check()).toBe("alive"));
     await asOwner("UPDATE user_sessions SET last_seen_at = now() - interval '1 day' WHERE id = $1", [sessionId]);
     await expect.poll(check, { timeout: 1_000, interval: 5 }).toBe("idle");
   });

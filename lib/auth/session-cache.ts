@@ -146,15 +146,14 @@ export const sessionCache = {
     s.entries.set(entry.sessionId, { ...entry, cachedAt: Date.now() });
   },
 
-
   /** Whether memory is trusted now (the listener is heard); starts listening on first use. */
   listening(): boolean {
     return trusted(state());
   },
 
   /** For tests and the benchmark: how often memory answered. */
-  stats(): { hits: number; misses: number; size: number; listening: boolean } {
+  stats(): { hits: number; misses: number; size: number } {
     const s = state();
-    return { hits: s.hits, misses: s.misses, size: s.entries.size, listening: s.listener?.heard() ?? false };
+    return { hits: s.hits, misses: s.misses, size: s.entries.size };
   },
 };

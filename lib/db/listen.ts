@@ -11,10 +11,9 @@ import { listenDatabaseUrl } from "@/lib/env";
 // heartbeat, a NOTIFY it sends itself every second, came back within the last two seconds. The
 // heartbeat goes to a channel of this listener's own, which the same connection also listens
 // on: it proves the connection delivers notifications, without every app server receiving
-// every other server's heartbeat. A
-// dropped connection is noticed at once ('end'); a silent one (a half-open socket) within two
-// seconds. Whenever the channel goes deaf `lost()` runs, so the cache can drop everything it
-// may have missed news about.
+// every other server's heartbeat. A dropped connection is noticed at once ('end'); a silent one
+// (a half-open socket) within two seconds. Whenever the channel goes deaf `lost()` runs, so the
+// cache can drop everything it may have missed news about.
 
 const HEARTBEAT_MS = 1_000;
 const DEAF_AFTER_MS = 2_000;

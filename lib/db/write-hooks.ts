@@ -20,14 +20,13 @@ const WRITES = new Set([
 const holder = globalThis as unknown as { __prontivusWriteHooks?: Map<string, Set<Hook>> };
 const hooks = (): Map<string, Set<Hook>> => (holder.__prontivusWriteHooks ??= new Map());
 
-/** Calls `hook` before every Prisma write to one of `models`; returns the unregister function. */
-export function onModelWrite(models: readonly string[], hook: Hook): () => void {
+/** Calls `hook` before every Prisma write to one of `models`, for the life of the process. */
+export function onModelWrite(models: readonly string[], hook: Hook): void {
   for (const model of models) {
     const set = hooks().get(model) ?? new Set<Hook>();
     set.add(hook);
     hooks().set(model, set);
   }
-  return () => { for (const model of models) hooks().get(model)?.delete(hook); };
 }
 
 export const writeHooks = Prisma.defineExtension({

@@ -64,10 +64,11 @@ export const bookedFields = (a: { status: string; startsAt: Date; endsAt: Date; 
  * API answer read back and kept for its Idempotency-Key), run before the audit row so that the
  * clinic's audit-chain lock is still taken last.
  */
-export type BookingOptions = { now?: Date; beforeAudit?: (tx: Tx, appointmentId: string) => Promise<void> };
+export type BookingOptions = { beforeAudit?: (tx: Tx, appointmentId: string) => Promise<void> };
 
-export async function bookAppointment(ctx: Context, input: unknown, opts: Date | BookingOptions = {}): Promise<{ id: string }> {
-  const { now = new Date(), beforeAudit } = opts instanceof Date ? { now: opts } : opts;
+export async function bookAppointment(
+  ctx: Context, input: unknown, now: Date = new Date(), { beforeAudit }: BookingOptions = {},
+): Promise<{ id: string }> {
   assertCan(ctx, "appointments:write");
   const data = parseInput(bookAppointmentSchema, input);
   let doctorId: string | null = null;

@@ -9,7 +9,7 @@ import type { AppointmentModality, AppointmentStatus } from "@/lib/generated/pri
 // Domain functions (server side), all `(ctx, …)`, permission-checked, tenant-scoped, audited:
 //   agendas.ts     listAgendas, getAgendaConfig, createAgenda, updateAgenda, agendaFormOptions
 //   blocks.ts      addAgendaBlock, removeAgendaBlock
-//   booking.ts     bookAppointment(ctx, input, now?), listFreeSlots(ctx, { agendaId, date }, now?)
+//   booking.ts     bookAppointment(ctx, input, now?, { beforeAudit? }), listFreeSlots(ctx, { agendaId, date }, now?)
 //   status.ts      transitionAppointment(ctx, id, input, now?), cancelAppointmentAsPatient(ctx, input, now?)
 //   reschedule.ts  rescheduleAppointment(ctx, id, input, now?)
 //   update.ts      updateAppointment(ctx, id, input, now?)  (one door for PUT: status, time or details)

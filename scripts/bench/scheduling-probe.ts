@@ -55,7 +55,7 @@ export async function probeScheduling(ownerUrl: string, seeded: SeedResult, runs
       return bookAppointment(ctx, {
         agendaId: benchId(0, KIND.agenda, doctor), patientId: benchId(0, KIND.patient, k % large.patients),
         startsAt: slotStart(days[Math.floor(k / free)]!, SEEDED_SLOTS_PER_DAY + (k % free)),
-      }, { beforeAudit: async (tx, id) => { await readAppointment(tx, ctx, id); } });
+      }, new Date(), { beforeAudit: async (tx, id) => { await readAppointment(tx, ctx, id); } });
     }, log),
   ];
 }

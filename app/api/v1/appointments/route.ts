@@ -28,7 +28,7 @@ export function POST(request: Request) {
     // the Idempotency-Key, all before the audit row (docs/performance.md, "What limits booking").
     return idempotent(request, ctx, body, async (keep) => {
       let answer: Response | undefined;
-      await bookAppointment(ctx, body, {
+      await bookAppointment(ctx, body, new Date(), {
         beforeAudit: async (tx, id) => {
           answer = json(await readAppointment(tx, ctx, id), 201, { location: `/api/v1/appointments/${id}` });
           await keep(tx, answer);
