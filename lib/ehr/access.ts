@@ -62,6 +62,9 @@ export async function requireClinicalAccessToKnownPatient(tx: Tx, ctx: Context, 
   throw forbidden();
 }
 
+/** The purpose of a read by role: the request's own (ctx.purpose) or routine care. */
+export const routinePurpose = (ctx: Pick<Context, "purpose">): string => ctx.purpose ?? DEFAULT_CLINICAL_PURPOSE;
+
 export type ClinicalRead = { dataType: string; entityId?: string | null; action?: DataAccessAction };
 
 /**
@@ -76,7 +79,7 @@ export async function logClinicalRead(tx: Tx, ctx: Context, access: ClinicalAcce
     dataType: read.dataType,
     entityId: read.entityId ?? null,
     action: read.action,
-    purpose: breakGlass ? `${BREAK_GLASS_PURPOSE}:${access.grantId}` : (ctx.purpose ?? DEFAULT_CLINICAL_PURPOSE),
+    purpose: breakGlass ? `${BREAK_GLASS_PURPOSE}:${access.grantId}` : routinePurpose(ctx),
     legalBasis: breakGlass ? "LIFE_PROTECTION" : "HEALTH_PROTECTION",
   });
 }

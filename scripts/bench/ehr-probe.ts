@@ -41,6 +41,7 @@ export async function probeInProcess(ownerUrl: string, runs: number, log: (line:
     tenantId: pick.tenant_id, tenantSlug: pick.slug, timeZone: "America/Sao_Paulo",
     user: { id: pick.doctor_id, name: pick.name, email: pick.email }, roles: ["doctor" as const],
     permissions: await permissionsFor(["doctor"]), requestId: crypto.randomUUID(), ip: null, userAgent: "bench-probe",
+    tenantSettings: {}, // as the API guard sets them: getRecord's one-statement path
   };
   log(`in process (${runs} calls each, no HTTP, no token check):`);
   return [

@@ -31,14 +31,14 @@ export const recordSelect = {
 
 export type RecordRow = NonNullable<Awaited<ReturnType<typeof findRow>>>;
 
-const idSchema = z.uuid();
+export const recordIdSchema = z.uuid();
 
 function findRow(tx: Tx, id: string) {
   return tx.medicalRecord.findFirst({ where: { id }, select: recordSelect });
 }
 
 export async function loadRecord(tx: Tx, id: unknown): Promise<RecordRow> {
-  const parsed = idSchema.safeParse(id);
+  const parsed = recordIdSchema.safeParse(id);
   if (!parsed.success) throw notFound(recordsMessage("recordNotFound"));
   const row = await findRow(tx, parsed.data);
   if (!row) throw notFound(recordsMessage("recordNotFound"));

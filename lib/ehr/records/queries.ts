@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/policy";
 import { parseInput } from "@/lib/scheduling/access";
 import { loadRecord } from "./load";
+import { readLoggedRecord } from "./read-logged";
 import { needsReview } from "./policy";
 import { listRecordsSchema, type RecordSummary, type RecordView } from "./schemas";
 import { addendaOf, summarySelect, toSummary, toView } from "./views";
@@ -38,8 +39,16 @@ export async function readRecord(tx: Tx, ctx: Context, id: unknown): Promise<Rec
   return toView(ctx, row, { needsReview: needsReview(settings, row.doctorId), addenda: addendaOf(ctx, row) });
 }
 
-export function getRecord(ctx: Context, id: unknown): Promise<RecordView> {
-  return withTenant(ctx, (tx) => readRecord(tx, ctx, id));
+/**
+ * One record, read and logged. A user whose role reads charts, with the clinic's settings in the
+ * Context (both guards put them there), takes the one-statement path (read-logged.ts); anyone
+ * else (break-glass) the transaction that looks up their grant first.
+ */
+export async function getRecord(ctx: Context, id: unknown): Promise<RecordView> {
+  const settings = ctx.tenantSettings;
+  if (!can(ctx, "records:read") || settings === undefined) return withTenant(ctx, (tx) => readRecord(tx, ctx, id));
+  const row = await readLoggedRecord(ctx, id);
+  return toView(ctx, row, { needsReview: needsReview(settings, row.doctorId), addenda: addendaOf(ctx, row) });
 }
 
 function decodeCursor(cursor: string | undefined): { at: Date; id: string } | null {
