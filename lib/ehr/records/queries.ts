@@ -105,15 +105,14 @@ export async function pendingWork(ctx: Context): Promise<WorkItem[]> {
   const me = ctx.user.id;
   const rows = await withTenant(ctx, async (tx) => {
     // A doctor under review does not review others (see review.ts).
-    const reviews = !needsReview(await tenantSettings(tx, ctx), me);
+    const reviews = !needsReview(await shownSettings(tx, ctx), me);
+    // The ids by index (migration pending_work_function_sql: a status filter cannot narrow an
+    // index scan under RLS), then their rows.
+    const ids = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM pending_work_records(${me}::uuid, ${reviews}, 100)`;
+    if (ids.length === 0) return [];
     return tx.medicalRecord.findMany({
-      where: {
-        OR: [
-          { doctorId: me, status: { in: ["DRAFT", "RETURNED", "APPROVED"] } },
-          ...(reviews ? [{ doctorId: { not: me }, status: "PENDING_REVIEW" as const }] : []),
-        ],
-      },
-      orderBy: [{ occurredAt: "asc" }, { id: "asc" }], take: 100,
+      where: { id: { in: ids.map((r) => r.id) } },
+      orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
       select: { id: true, doctorId: true, status: true, occurredAt: true, patient: { select: { fullName: true, socialName: true } } },
     });
   });
