@@ -1,7 +1,8 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { bearerCall } from "../support/api";
 import { ownerQuery } from "../support/db";
 import { sessionFor } from "../support/sessions";
-import { DEMO_PASSWORD, tenantUrl } from "../support/state";
+import { tenantUrl } from "../support/state";
 
 // The doctor's encounter on demo, end to end: start an arrived appointment from "my day", write
 // the note through a dropped network (nothing lost), pick a diagnosis, sign; the signed note
@@ -37,21 +38,6 @@ async function arrivedAppointment(): Promise<string> {
 async function pageAs(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext({ storageState: await sessionFor(browser, email) });
   return context.newPage();
-}
-
-type Answer = { status: number; text: string };
-
-/** A bearer call to the API from inside the page (the browser resolves the clinic's host). */
-async function apiCall(page: Page, email: string, method: string, path: string, body?: unknown): Promise<Answer> {
-  return page.evaluate(async ({ email, password, method, path, body }) => {
-    const login = await fetch("/api/v1/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const res = await fetch(path, {
-      method, headers: { authorization: `Bearer ${accessToken}`, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, text: await res.text() };
-  }, { email, password: DEMO_PASSWORD, method, path, body });
 }
 
 // The machine running this is shared and loaded: give the server's answers time.
@@ -109,7 +95,7 @@ test("a doctor charts an encounter from my day through a network drop, signs it,
   await slow(doctor.getByRole("button", { name: "Assinar e bloquear" })).toHaveCount(0);
 
   // Editing the signed record is refused by the API and by the database, even to its owner.
-  const put = await apiCall(doctor, DOCTOR, "PUT", `/api/v1/medical-records/${recordId}`, { version: 3, sections: { plan: "alterado" } });
+  const put = await bearerCall(doctor, DOCTOR, "PUT", `/api/v1/medical-records/${recordId}`, { version: 3, sections: { plan: "alterado" } });
   expect(put.status).toBe(409);
   expect(put.text).toContain("assinado");
   await slow(ownerQuery("UPDATE medical_records SET content_enc = 'x' WHERE id = $1", [recordId])).rejects.toThrow(/immutable/);
@@ -137,7 +123,7 @@ test("a doctor charts an encounter from my day through a network drop, signs it,
   const res = await secretary.goto(tenantUrl("demo", `/records/${recordId}`));
   expect(res?.status()).toBe(403);
   await slow(secretary.getByText(SENTENCE)).toHaveCount(0);
-  const api = await apiCall(secretary, SECRETARY, "GET", `/api/v1/medical-records/${recordId}`);
+  const api = await bearerCall(secretary, SECRETARY, "GET", `/api/v1/medical-records/${recordId}`);
   expect(api.status).toBe(403);
   expect(api.text).not.toContain("plantão");
 });

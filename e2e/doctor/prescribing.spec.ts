@@ -6,9 +6,10 @@ import { promisify } from "node:util";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { formatCnpj, formatCpf, generateCpf } from "../../lib/br/documents";
 import { flat, pdfTextOf, qrCodesOf } from "../../lib/documents/testing/pdf";
+import { bearerCall } from "../support/api";
 import { ownerQuery, sealedText, tenantId } from "../support/db";
 import { sessionFor } from "../support/sessions";
-import { DEMO_PASSWORD, tenantUrl } from "../support/state";
+import { tenantUrl } from "../support/state";
 
 // Prescribing on demo, end to end: amoxicillin for a patient with a recorded penicillin allergy
 // raises the alert and signing waits for a reason; the signed PDF carries every field CFM
@@ -29,21 +30,6 @@ async function pageAs(browser: Browser, email: string): Promise<Page> {
   return context.newPage();
 }
 
-type Answer = { status: number; body: Record<string, unknown> };
-
-/** A bearer call to the API from inside the page (the browser resolves the clinic's host). */
-async function api(page: Page, email: string, method: string, path: string, body?: unknown): Promise<Answer> {
-  return page.evaluate(async ({ email, password, method, path, body }) => {
-    const login = await fetch("/api/v1/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const res = await fetch(path, {
-      method, headers: { authorization: `Bearer ${accessToken}`, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  }, { email, password: DEMO_PASSWORD, method, path, body });
-}
-
 /** A fresh patient of demo (with a CPF, and optionally an allergy) and an open encounter of the demo doctor. */
 async function patientWithEncounter(page: Page, name: string, opts: { cpf?: string; allergy?: { substance: string; drugClass: string } } = {}) {
   const tenant = await tenantId("demo");
@@ -55,9 +41,9 @@ async function patientWithEncounter(page: Page, name: string, opts: { cpf?: stri
     await ownerQuery(`INSERT INTO patient_allergies (id, tenant_id, patient_id, substance, severity, drug_class) VALUES (gen_random_uuid(), $1, $2, $3, 'SEVERE', $4)`,
       [tenant, p!.id, opts.allergy.substance, opts.allergy.drugClass]);
   }
-  const answer = await api(page, DOCTOR, "POST", "/api/v1/medical-records", { patientId: p!.id });
+  const answer = await bearerCall(page, DOCTOR, "POST", "/api/v1/medical-records", { patientId: p!.id });
   expect(answer.status).toBe(201);
-  return { patientId: p!.id, recordId: String(answer.body.id) };
+  return { patientId: p!.id, recordId: String(answer.body!.id) };
 }
 
 /** Fills item `n` of the editor as free text. */
@@ -181,9 +167,9 @@ test("amoxicillin for a penicillin-allergic patient: alert, a reason before sign
   await expect(stranger.getByText(PATIENT)).toHaveCount(0);
 
   // The API refuses a change, and nothing changed.
-  const put = await api(doctor, DOCTOR, "PUT", `/api/v1/prescriptions/${rx!.id}`, { version: rx!.version, items: [] });
+  const put = await bearerCall(doctor, DOCTOR, "PUT", `/api/v1/prescriptions/${rx!.id}`, { version: rx!.version, items: [] });
   expect(put.status).toBe(409);
-  expect((put.body.error as { reason: string }).reason).toBe("signedImmutable");
+  expect((put.body!.error as { reason: string }).reason).toBe("signedImmutable");
   const [after] = await ownerQuery<{ status: string; version: number; items: number }>(
     "SELECT status, version, (SELECT count(*)::int FROM prescription_items WHERE prescription_id = p.id) AS items FROM prescriptions p WHERE id = $1", [rx!.id]);
   expect(after).toEqual({ status: "SIGNED", version: rx!.version, items: 1 });
@@ -218,7 +204,7 @@ test("the front desk has no prescribing control and the API refuses it", async (
   expect(page?.status()).toBe(403);
   await expect(secretary.getByRole("button", { name: "Nova prescrição" })).toHaveCount(0);
   const before = await ownerQuery("SELECT id FROM prescriptions WHERE medical_record_id = $1", [recordId]);
-  const answer = await api(secretary, SECRETARY, "POST", "/api/v1/prescriptions", { medicalRecordId: recordId, items: [] });
+  const answer = await bearerCall(secretary, SECRETARY, "POST", "/api/v1/prescriptions", { medicalRecordId: recordId, items: [] });
   expect(answer.status).toBe(403);
   expect(await ownerQuery("SELECT id FROM prescriptions WHERE medical_record_id = $1", [recordId])).toEqual(before);
 });

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { formatCpf, generateCpf } from "../../lib/br/documents";
+import { openAllDayAgenda } from "../support/agendas";
 import { ownerQuery } from "../support/db";
 import { sessionFor } from "../support/sessions";
 import { tenantUrl } from "../support/state";
@@ -16,18 +17,6 @@ const suffix = Date.now().toString(36).slice(-4);
 const CPF = generateCpf();
 // The same digits with a wrong check digit: a typo the form must catch.
 const PATIENT = { fullName: `Helena Duarte Teste ${suffix}`, cpf: formatCpf(CPF), badCpf: formatCpf(`${CPF.slice(0, 10)}${(Number(CPF[10]) + 1) % 10}`) };
-
-/** An extra agenda for the demo doctor open all day, every day, so a free slot exists whatever the hour of the run. */
-async function openAllDayAgenda(): Promise<string> {
-  const [row] = await ownerQuery<{ id: string }>(
-    `INSERT INTO agendas (id, tenant_id, doctor_id, name, slot_minutes, accepts_private, active)
-     SELECT gen_random_uuid(), t.id, u.id, $1, 10, true, true
-       FROM tenants t JOIN users u ON u.tenant_id = t.id AND u.email = $2 WHERE t.slug = 'demo' RETURNING id`, [AGENDA, DOCTOR]);
-  await ownerQuery(
-    `INSERT INTO agenda_working_hours (id, tenant_id, agenda_id, weekday, start_minute, end_minute)
-     SELECT gen_random_uuid(), a.tenant_id, a.id, d, 0, 1440 FROM agendas a, generate_series(0, 6) d WHERE a.id = $1`, [row!.id]);
-  return row!.id;
-}
 
 async function pageAs(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext({ storageState: await sessionFor(browser, email) });
@@ -60,7 +49,7 @@ async function pickPatient(page: Page, name: string) {
 
 test("a secretary registers, books, confirms and checks in; the doctor sees it; a double booking is refused", async ({ browser }) => {
   test.setTimeout(90_000);
-  const agendaId = await openAllDayAgenda();
+  const agendaId = await openAllDayAgenda(AGENDA, DOCTOR);
   const desk = await pageAs(browser, SECRETARY);
   await registerPatient(desk);
 
