@@ -4,14 +4,23 @@ import { isAppError, type AppErrorCode, type FieldErrors } from "@/lib/errors";
 // (message, and field errors under their inputs). Anything else is a bug and propagates
 // (Next logs it), so a form never shows an internal error's text.
 
-export type ActionFailure = { ok: false; code: AppErrorCode; message: string; fields?: FieldErrors };
+/** `reason` and `params`: a domain error's stable refusal, for a form that words it in the user's language. */
+export type ActionFailure = {
+  ok: false; code: AppErrorCode; message: string; fields?: FieldErrors; reason?: string; params?: Record<string, string | number>;
+};
 export type ActionResult<T extends object = object> = ({ ok: true } & T) | ActionFailure;
 
 export async function actionResult<T extends object>(call: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     return { ok: true, ...(await call()) };
   } catch (error) {
-    if (isAppError(error)) return { ok: false, code: error.code, message: error.message, fields: error.fields };
+    if (isAppError(error)) {
+      const { reason, params } = error as { reason?: unknown; params?: unknown };
+      return {
+        ok: false, code: error.code, message: error.message, fields: error.fields,
+        ...(typeof reason === "string" ? { reason, params: (params ?? {}) as Record<string, string | number> } : {}),
+      };
+    }
     throw error;
   }
 }

@@ -9,6 +9,7 @@ export async function AppointmentHistoryList({ entries, current, timeZone }: { e
     if (e.action === "appointment.booked") return t("history.booked");
     if (e.action === "appointment.rescheduled") return t("history.rescheduled");
     if (e.action === "appointment.status_changed" && e.to) return t("history.status", { status: t(`status.${e.to as "SCHEDULED"}`) });
+    if (e.action === "appointment.status_reverted" && e.to) return t("history.reverted", { status: t(`status.${e.to as "SCHEDULED"}`) });
     return t("history.updated");
   };
   return (

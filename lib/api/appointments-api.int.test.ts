@@ -7,6 +7,7 @@ import { asOwner, closeOwnerPool, createUser, type TestUser } from "@/lib/testin
 import { schedulingClinic, type SchedulingClinic } from "@/lib/scheduling/test-fixtures";
 import { GET as list, POST as book } from "@/app/api/v1/appointments/route";
 import { GET as getOne, PUT as update } from "@/app/api/v1/appointments/[id]/route";
+import { POST as revert } from "@/app/api/v1/appointments/[id]/revert/route";
 import { requestHash } from "./idempotency";
 import { accessTokenFor, apiRequest, idParams, type ErrorBody } from "./testing";
 
@@ -217,6 +218,26 @@ describe("GET and PUT /api/v1/appointments/:id", () => {
     expect((await put({ status: "CONFIRMED" }, finance)).status).toBe(403);
     const cancelled = await put({ status: "CANCELLED", cancellationReason: "Paciente pediu" });
     expect(((await cancelled.json()) as { status: string }).status).toBe("CANCELLED");
+  });
+
+  it("undoes the secretary's own check-in with a reason; refuses finance, a missing reason and another clinic's id", async () => {
+    const created = await book(apiRequest(clinic.tenant, "/api/v1/appointments", { token: secretary, body: bookBody("16:00", 11) }));
+    const { id } = (await created.json()) as { id: string };
+    // A check-in made a moment ago by this secretary (the clock rule for check-in itself is the domain tests').
+    await asOwner(`UPDATE appointments SET status = 'ARRIVED', arrived_at = now(), previous_status = 'SCHEDULED',
+      status_changed_by = $2, status_changed_at = now() WHERE id = $1`, [id, secretaryId]);
+    const post = (body: unknown, token = secretary, target = id) =>
+      revert(apiRequest(clinic.tenant, `/api/v1/appointments/${target}/revert`, { method: "POST", token, body }), idParams(target));
+    const missing = await post({});
+    expect([missing.status, ((await missing.json()) as ErrorBody & { error: { reason: string } }).error.reason]).toEqual([400, "undoReasonRequired"]);
+    expect((await post({ reason: "Engano" }, finance)).status).toBe(403);
+    expect((await post({ reason: "Engano" }, secretary, otherAppointment)).status).toBe(404);
+    expect(await appointmentsOf(other.tenant.id)).toEqual([{ id: otherAppointment, status: "SCHEDULED" }]);
+    expect((await asOwner<{ status: string }>("SELECT status FROM appointments WHERE id = $1", [id]))[0]!.status).toBe("ARRIVED");
+    const done = await post({ reason: "Paciente errado" });
+    expect([done.status, await done.json()]).toEqual([200, { id, status: "SCHEDULED" }]);
+    const again = await post({ reason: "Paciente errado" });
+    expect([again.status, ((await again.json()) as { error: { reason: string } }).error.reason]).toEqual([409, "notUndoable"]);
   });
 
   it("answers 404 for another clinic's appointment on GET and PUT, and changes nothing", async () => {

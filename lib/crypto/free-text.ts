@@ -9,6 +9,7 @@ export const FREE_TEXT = {
   appointmentReason: "appointments.reason",
   encaixeReason: "appointments.encaixe_reason",
   cancellationReason: "appointments.cancellation_reason",
+  revertReason: "appointments.revert_reason",
   allergyReaction: "patient_allergies.reaction",
   waitlistNotes: "waitlist_entries.notes",
 } as const;

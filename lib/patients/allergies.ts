@@ -1,4 +1,4 @@
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit, recordDataAccess } from "@/lib/audit/record";
 import { can } from "@/lib/auth/policy";
 import type { Context } from "@/lib/context";
 import { FREE_TEXT, sealText } from "@/lib/crypto/free-text";
@@ -80,5 +80,25 @@ export async function setDeniesAllergies(ctx: Context, patientId: unknown, denie
     }
     await tx.patient.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: patient.id } }, data: { deniesAllergies: denies }, select: { id: true } });
     await recordAudit(tx, ctx, { action: denies ? "patient.denies_allergies" : "patient.denial_withdrawn", entityType: "patient", entityId: patient.id });
+  });
+}
+
+export type AllergySummary = { denies: boolean; active: { substance: string; severity: string }[] };
+
+/**
+ * What the desk and the doctor must see wherever the patient is about to be seen (the
+ * appointment page): the active allergies by substance and severity, or whether the patient
+ * denies any ("nega alergias"), else nothing recorded ("não informado"). Clinical data: logged.
+ */
+export async function allergySummary(ctx: Context, patientId: string): Promise<AllergySummary> {
+  if (!can(ctx, "patients:read")) throw forbidden();
+  return withTenant(ctx, async (tx) => {
+    const p = await tx.patient.findFirst({
+      where: { id: patientId },
+      select: { id: true, deniesAllergies: true, allergies: { where: { inactiveAt: null }, orderBy: { notedAt: "asc" }, select: { substance: true, severity: true } } },
+    });
+    if (!p) throw notFound("Paciente");
+    if (ctx.user) await recordDataAccess(tx, ctx, { patientId: p.id, dataType: "patient_allergies", entityId: p.id, purpose: ctx.purpose ?? "agendamento" });
+    return { denies: p.deniesAllergies, active: p.allergies };
   });
 }

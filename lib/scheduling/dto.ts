@@ -9,6 +9,7 @@ export const appointmentSelect = {
   encaixeReasonEnc: true, legacyEncaixeReason: true, reasonEnc: true, legacyReason: true,
   confirmedAt: true, arrivedAt: true, startedAt: true, completedAt: true, cancelledAt: true, cancelledBy: true,
   cancellationReasonEnc: true, legacyCancellationReason: true, rescheduledFromId: true, createdAt: true,
+  previousStatus: true, statusChangedBy: true, statusChangedAt: true,
   patient: { select: { id: true, fullName: true, socialName: true } },
   doctor: { select: { id: true, name: true } },
   agenda: { select: { id: true, name: true } },
@@ -22,6 +23,7 @@ type Row = {
   confirmedAt: Date | null; arrivedAt: Date | null; startedAt: Date | null; completedAt: Date | null;
   cancelledAt: Date | null; cancelledBy: string | null; cancellationReasonEnc: string | null; legacyCancellationReason: string | null;
   rescheduledFromId: string | null; createdAt: Date;
+  previousStatus: AppointmentView["status"] | null; statusChangedBy: string | null; statusChangedAt: Date | null;
   patient: { id: string; fullName: string; socialName: string | null };
   doctor: { id: string; name: string };
   agenda: { id: string; name: string } | null;
@@ -44,5 +46,10 @@ export function toView(r: Row, names: ReadonlyMap<string, string> = new Map()): 
     confirmedAt: iso(r.confirmedAt), arrivedAt: iso(r.arrivedAt), startedAt: iso(r.startedAt), completedAt: iso(r.completedAt),
     cancelledAt: iso(r.cancelledAt), cancelledByName: r.cancelledBy ? (names.get(r.cancelledBy) ?? null) : null,
     cancellationReason: text(FREE_TEXT.cancellationReason, r.cancellationReasonEnc, r.legacyCancellationReason), rescheduledFromId: r.rescheduledFromId, createdAt: r.createdAt.toISOString(),
+    // Set only while the last move can still be undone (lib/scheduling/revert.ts decides who and until when).
+    lastChange: r.previousStatus && r.statusChangedAt ? {
+      from: r.previousStatus, byId: r.statusChangedBy, byName: r.statusChangedBy ? (names.get(r.statusChangedBy) ?? null) : null,
+      at: r.statusChangedAt.toISOString(),
+    } : null,
   };
 }

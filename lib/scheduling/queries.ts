@@ -74,7 +74,7 @@ export async function readAppointment(tx: Tx, ctx: Context, appointmentId: strin
   const row = await tx.appointment.findFirst({ where: { id: appointmentId, ...visibleDoctor(ctx) }, select: appointmentSelect });
   if (!row) throw notFound("Consulta");
   if (ctx.user) await recordDataAccess(tx, ctx, { patientId: row.patient.id, dataType: "appointment", entityId: row.id, purpose: ctx.purpose ?? "agendamento" });
-  return toView(row, await userNames(tx, [row.cancelledBy]));
+  return toView(row, await userNames(tx, [row.cancelledBy, row.statusChangedBy]));
 }
 
 

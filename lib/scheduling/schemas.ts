@@ -116,6 +116,14 @@ export const NEXT_STATUS: Record<AppointmentStatus, readonly AppointmentStatus[]
   NO_SHOW: [],
 };
 export const canMove = (from: AppointmentStatus, to: AppointmentStatus) => NEXT_STATUS[from].includes(to);
+/**
+ * Moves a person makes by mistake and may undo the same day (lib/scheduling/revert.ts): a
+ * confirmation, a check-in, a no-show. Starting, finishing and cancelling are not undone here
+ * (a chart may be open; the patient and the waitlist have been told).
+ */
+export const UNDOABLE_STATUSES: readonly AppointmentStatus[] = ["CONFIRMED", "ARRIVED", "NO_SHOW"];
+/** Moves that belong to the appointment's own day, in the clinic's time zone. */
+export const DAY_BOUND_STATUSES: readonly AppointmentStatus[] = ["ARRIVED", "IN_PROGRESS", "NO_SHOW"];
 /** Statuses that hold the doctor's time (the exclusion constraint's complement). */
 export const ACTIVE_STATUSES: readonly AppointmentStatus[] = ["SCHEDULED", "CONFIRMED", "ARRIVED", "IN_PROGRESS", "COMPLETED"];
 
@@ -174,6 +182,8 @@ export type AppointmentView = {
   cancellationReason: string | null;
   rescheduledFromId: string | null;
   createdAt: string;
+  /** The last status move while it may still be undone: the status it left, who made it, when. */
+  lastChange: { from: AppointmentStatus; byId: string | null; byName: string | null; at: string } | null;
 };
 
 export type AppointmentPage = { rows: AppointmentView[]; nextCursor: string | null };

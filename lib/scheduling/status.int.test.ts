@@ -65,12 +65,12 @@ describe("status machine", () => {
   });
 
   it("refuses each move to the roles without its permission", async () => {
-    const { id } = await booked();
+    const { id, startsAt } = await booked();
     await expect(transitionAppointment(c.as.finance, id, { to: "CONFIRMED" }, NOW)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(transitionAppointment(c.as.doctor, id, { to: "ARRIVED" }, NOW)).rejects.toMatchObject({ code: "forbidden" });
-    await transitionAppointment(c.as.secretary, id, { to: "ARRIVED" }, NOW);
-    await expect(transitionAppointment(c.as.secretary, id, { to: "IN_PROGRESS" }, NOW)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(transitionAppointment(c.as.otherDoctor, id, { to: "IN_PROGRESS" }, NOW)).rejects.toMatchObject({ code: "not_found" });
+    await expect(transitionAppointment(c.as.doctor, id, { to: "ARRIVED" }, startsAt)).rejects.toMatchObject({ code: "forbidden" });
+    await transitionAppointment(c.as.secretary, id, { to: "ARRIVED" }, startsAt);
+    await expect(transitionAppointment(c.as.secretary, id, { to: "IN_PROGRESS" }, startsAt)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(transitionAppointment(c.as.otherDoctor, id, { to: "IN_PROGRESS" }, startsAt)).rejects.toMatchObject({ code: "not_found" });
     expect(await status(id)).toBe("ARRIVED");
   });
 });

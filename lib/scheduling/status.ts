@@ -3,6 +3,7 @@ import { can } from "@/lib/auth/policy";
 import type { Permission } from "@/lib/auth/permissions";
 import type { Context } from "@/lib/context";
 import { FREE_TEXT, sealText } from "@/lib/crypto/free-text";
+import { formatDate, formatTime } from "@/lib/format/date";
 import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { afterAppointmentCancelled } from "@/lib/engagement/hooks";
@@ -12,7 +13,9 @@ import { parseTenantSettings } from "@/lib/tenancy/settings";
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { assertCan, parseInput, toRef, visibleDoctor } from "./access";
-import { canMove, NEXT_STATUS, transitionSchema, type TransitionTarget } from "./schemas";
+import { canMove, DAY_BOUND_STATUSES, NEXT_STATUS, transitionSchema, UNDOABLE_STATUSES, type TransitionTarget } from "./schemas";
+import { StatusError, type StatusParams, type StatusRefusal } from "./status-errors";
+import { localDateOf } from "./time";
 
 // The status machine of an appointment (NEXT_STATUS in schemas.ts). Each move is a conditional
 // update on the status it was read in, so two clicks racing cannot both apply; each is audited
@@ -20,7 +23,7 @@ import { canMove, NEXT_STATUS, transitionSchema, type TransitionTarget } from ".
 // applyTransition returns its audit entries instead of writing them: every caller writes them as
 // the last statements of its transaction (see lib/audit/record.ts, "audit last").
 
-const PERMISSION: Record<TransitionTarget, Permission> = {
+export const PERMISSION: Record<TransitionTarget, Permission> = {
   CONFIRMED: "appointments:write",
   ARRIVED: "appointments:checkin",
   // Starting and finishing a consultation are clinical acts.
@@ -30,7 +33,7 @@ const PERMISSION: Record<TransitionTarget, Permission> = {
   NO_SHOW: "appointments:write",
 };
 
-const STAMP: Record<TransitionTarget, "confirmedAt" | "arrivedAt" | "startedAt" | "completedAt" | "cancelledAt" | null> = {
+export const STAMP: Record<TransitionTarget, "confirmedAt" | "arrivedAt" | "startedAt" | "completedAt" | "cancelledAt" | null> = {
   CONFIRMED: "confirmedAt", ARRIVED: "arrivedAt", IN_PROGRESS: "startedAt", COMPLETED: "completedAt", CANCELLED: "cancelledAt", NO_SHOW: null,
 };
 
@@ -58,7 +61,8 @@ export async function applyTransition(
   if (!canMove(current.status, to)) {
     throw new AppError("conflict", `Uma consulta ${STATUS_NAMES[current.status]} não pode passar a ${STATUS_NAMES[to]}.`);
   }
-  if (to === "NO_SHOW" && current.startsAt > now) throw new AppError("conflict", "Só é possível registrar falta depois do horário marcado.");
+  const untimely = timeRefusal(current.startsAt, to, now, ctx.timeZone);
+  if (untimely) throw untimely;
   const stamp = STAMP[to];
   const changed = await tx.appointment.updateMany({
     where: { id, status: current.status },
@@ -66,6 +70,9 @@ export async function applyTransition(
       status: to,
       ...(stamp ? { [stamp]: now } : {}),
       ...(to === "CANCELLED" ? { cancelledBy: ctx.user?.id ?? null, cancellationReasonEnc: sealText(ctx.tenantId, FREE_TEXT.cancellationReason, reason) } : {}),
+      // What an undo needs (revert.ts); a move that cannot be undone clears the way back.
+      previousStatus: UNDOABLE_STATUSES.includes(to) ? current.status : null,
+      statusChangedBy: ctx.user?.id ?? null, statusChangedAt: now, revertReasonEnc: null,
     },
   });
   if (changed.count !== 1) throw new AppError("conflict", "A consulta foi alterada por outra pessoa. Recarregue a página.");
@@ -121,8 +128,34 @@ export async function cancelAppointmentAsPatient(ctx: Context, input: unknown, n
   });
 }
 
+/**
+ * Why `to` cannot happen at `now` for an appointment starting at `startsAt`, or null: check-in,
+ * start and no-show belong to the appointment's day in the clinic's time zone, and a no-show
+ * to after its start.
+ */
+export function timeRefusal(startsAt: Date, to: AppointmentStatus, now: Date, timeZone: string): StatusError | null {
+  if (DAY_BOUND_STATUSES.includes(to) && localDateOf(startsAt, timeZone) !== localDateOf(now, timeZone)) {
+    return new StatusError("notOnTheDay", { date: formatDate(startsAt, timeZone) });
+  }
+  if (to === "NO_SHOW" && startsAt > now) return new StatusError("noShowBeforeStart", { time: formatTime(startsAt, timeZone) });
+  return null;
+}
+
+type Movable = { status: AppointmentStatus; startsAt: string };
+const permitted = (ctx: Context, a: Movable) => (NEXT_STATUS_TARGETS[a.status] ?? []).filter((to) => can(ctx, PERMISSION[to]));
+
 /** The moves this actor may offer for an appointment now (buttons on the detail page, "my day"). */
-export function allowedMoves(ctx: Context, a: { status: AppointmentStatus; startsAt: string }, now: Date = new Date()): TransitionTarget[] {
-  return (NEXT_STATUS_TARGETS[a.status] ?? []).filter((to) => can(ctx, PERMISSION[to]) && (to !== "NO_SHOW" || new Date(a.startsAt) <= now));
+export function allowedMoves(ctx: Context, a: Movable, now: Date = new Date()): TransitionTarget[] {
+  return permitted(ctx, a).filter((to) => !timeRefusal(new Date(a.startsAt), to, now, ctx.timeZone));
+}
+
+/** Why moves the actor could otherwise make are not offered now (one note per reason), for the page to say. */
+export function withheldMoves(ctx: Context, a: Movable, now: Date = new Date()): { reason: StatusRefusal; params: StatusParams }[] {
+  const notes = new Map<StatusRefusal, StatusParams>();
+  for (const to of permitted(ctx, a)) {
+    const refusal = timeRefusal(new Date(a.startsAt), to, now, ctx.timeZone);
+    if (refusal && !notes.has(refusal.reason)) notes.set(refusal.reason, refusal.params);
+  }
+  return [...notes].map(([reason, params]) => ({ reason, params }));
 }
 const NEXT_STATUS_TARGETS = NEXT_STATUS as Record<AppointmentStatus, readonly TransitionTarget[]>;

@@ -8,6 +8,7 @@ import { listPatients } from "@/lib/patients/queries";
 import { bookAppointment, listFreeSlots } from "@/lib/scheduling/booking";
 import { rescheduleAppointment } from "@/lib/scheduling/reschedule";
 import type { ActionResult, Slot } from "@/lib/scheduling/schemas";
+import { undoStatusChange } from "@/lib/scheduling/revert";
 import { transitionAppointment } from "@/lib/scheduling/status";
 
 // Thin adapters: each export is a public POST endpoint, so each builds its own context first.
@@ -25,6 +26,9 @@ export async function bookAction(input: unknown) {
 }
 export async function transitionAction(id: string, input: unknown) {
   return adapt("appointments:read", (ctx) => transitionAppointment(ctx, id, input));
+}
+export async function undoStatusAction(id: string, input: unknown) {
+  return adapt("appointments:read", (ctx) => undoStatusChange(ctx, id, input));
 }
 export async function rescheduleAction(id: string, input: unknown) {
   return adapt("appointments:write", (ctx) => rescheduleAppointment(ctx, id, input));

@@ -14,26 +14,36 @@ import { can } from "@/lib/auth/policy";
 import { formatDate, formatDateTime, formatTime } from "@/lib/format/date";
 import { orNotFound } from "@/lib/scheduling/page-helpers";
 import { getAppointment, getAppointmentHistory } from "@/lib/scheduling/queries";
-import { allowedMoves } from "@/lib/scheduling/status";
+import { allergySummary } from "@/lib/patients/allergies";
+import { undoOffer } from "@/lib/scheduling/revert";
+import { allowedMoves, withheldMoves } from "@/lib/scheduling/status";
 import { listTemplates } from "@/lib/ehr/records/templates";
 import { openEncounterAction } from "../../records/actions";
 import { localDateOf } from "@/lib/scheduling/time";
-import { freeSlotsAction, rescheduleAction, transitionAction } from "../actions";
+import { freeSlotsAction, rescheduleAction, transitionAction, undoStatusAction } from "../actions";
 
 export const metadata: Metadata = { title: "Consulta" };
 
 export default async function AppointmentPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireStaff("appointments:read");
   const { id } = await params;
-  const [t, a, history] = await Promise.all([
-    getTranslations("scheduling"), orNotFound(getAppointment(ctx, id)), orNotFound(getAppointmentHistory(ctx, id)),
+  const [t, tp, a, history] = await Promise.all([
+    getTranslations("scheduling"), getTranslations("patientRecord"), orNotFound(getAppointment(ctx, id)), orNotFound(getAppointmentHistory(ctx, id)),
   ]);
+  const allergies = can(ctx, "patients:read") ? await allergySummary(ctx, a.patient.id) : null;
+  const now = new Date();
   const tz = ctx.timeZone;
   // A clinician starts the consultation here too ("Iniciar atendimento"), or opens its chart.
   const clinician = can(ctx, "records:write");
   const chartMode = !clinician ? null : a.status === "ARRIVED" ? "start" : a.status === "IN_PROGRESS" || a.status === "COMPLETED" ? "open" : null;
   const templates = chartMode === "start" ? await listTemplates(ctx) : [];
   const rows: [string, React.ReactNode][] = [
+    [t("detail.patient"), can(ctx, "patients:read")
+      ? <Link className="text-brand-800 underline" href={`/patients/${a.patient.id}`}>{a.patient.name}</Link>
+      : a.patient.name],
+    ...(allergies ? [[t("detail.allergies"), allergies.active.length > 0
+      ? <span className="font-medium text-danger-700">{allergies.active.map((x) => `${x.substance} (${tp(`severity.${x.severity as "MILD"}`)})`).join(", ")}</span>
+      : allergies.denies ? t("detail.deniesAllergies") : t("detail.allergiesUnknown")] as [string, React.ReactNode]] : []),
     [t("detail.when"), `${formatDate(a.startsAt, tz)} ${formatTime(a.startsAt, tz)}–${formatTime(a.endsAt, tz)}`],
     [t("detail.doctor"), a.doctor.name],
     [t("detail.agenda"), [a.agenda?.name, a.room].filter(Boolean).join(" · ") || "—"],
@@ -61,7 +71,10 @@ export default async function AppointmentPage({ params }: { params: Promise<{ id
               </dl>
               <div className="mt-4 space-y-2">
                 {chartMode && <StartEncounterButton appointmentId={a.id} mode={chartMode} templates={templates} open={openEncounterAction} />}
-                <AppointmentActions id={a.id} moves={allowedMoves(ctx, a).filter((m) => !(clinician && m === "IN_PROGRESS"))} transition={transitionAction} />
+                <AppointmentActions
+                  id={a.id} moves={allowedMoves(ctx, a, now).filter((m) => !(clinician && m === "IN_PROGRESS"))} withheld={withheldMoves(ctx, a, now)}
+                  undo={undoOffer(ctx, a, now)} transition={transitionAction} undoAction={undoStatusAction}
+                />
               </div>
             </CardBody>
           </Card>
