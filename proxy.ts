@@ -52,5 +52,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Static and metadata files are the same on every host: no tenant rewrite (app/icon.svg,
+  // app/apple-icon.png, app/manifest.ts, public/).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|icon.svg|apple-icon.png|icon-192.png|icon-512.png|manifest.webmanifest).*)"],
 };

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
@@ -9,6 +9,8 @@ export const metadata: Metadata = {
   description: "Prontuário eletrônico e gestão para clínicas.",
   robots: { index: false, follow: false },
 };
+
+export const viewport: Viewport = { themeColor: "#0f766e" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
