@@ -36,7 +36,7 @@ function initials(name: string): string {
 export async function AppShell({ variant, orgName, logoText, user, items, children }: AppShellProps) {
   const [tc, tn] = await Promise.all([getTranslations("common"), getTranslations("nav")]);
   const accent = accents[variant];
-  const area = variant === "portal" ? tn("portal") : variant === "platform" ? tn("platform") : null;
+  const area = variant === "portal" ? tn("portalArea") : variant === "platform" ? tn("platform") : null;
 
   const brand = (
     <div className="flex min-w-0 items-center gap-3">

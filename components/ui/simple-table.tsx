@@ -13,7 +13,8 @@ export function SimpleTable<T>({ caption, columns, rows, rowKey, empty }: {
 }) {
   if (rows.length === 0) return <div className="rounded-lg border border-border bg-surface p-6 text-center text-fg-muted">{empty}</div>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+    // Focusable, like DataTable's, so keyboard users can scroll a table wider than a phone's screen.
+    <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto rounded-lg border border-border bg-surface">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-border bg-canvas text-xs uppercase tracking-wide text-fg-muted">

@@ -4,7 +4,7 @@ import type { Permission } from "./permissions";
 // What the staff shell offers, derived from permissions (not role names) so a custom grant
 // shows exactly what it unlocks. Labels are message keys in the "nav" namespace.
 
-export type NavEntry = { href: string; labelKey: "dashboard" | "schedule" | "myDay" | "records" | "recordTemplates" | "clinicMedications" | "pharmacies" | "agendas" | "patients" | "waitlist" | "finance" | "users" | "audit" | "settings" | "account"; permission: Permission };
+export type NavEntry = { href: string; labelKey: "dashboard" | "schedule" | "myDay" | "records" | "recordTemplates" | "clinicMedications" | "pharmacies" | "agendas" | "insurers" | "patients" | "waitlist" | "finance" | "users" | "audit" | "settings" | "account"; permission: Permission };
 
 const STAFF_NAV: NavEntry[] = [
   { href: "/", labelKey: "dashboard", permission: "dashboard:view" },
@@ -19,6 +19,7 @@ const STAFF_NAV: NavEntry[] = [
   { href: "/admin", labelKey: "users", permission: "users:read" },
   { href: "/admin/audit", labelKey: "audit", permission: "audit:read" },
   { href: "/admin/agendas", labelKey: "agendas", permission: "agendas:manage" },
+  { href: "/admin/insurers", labelKey: "insurers", permission: "settings:manage" },
   { href: "/admin/settings", labelKey: "settings", permission: "settings:manage" },
   { href: "/admin/record-templates", labelKey: "recordTemplates", permission: "settings:manage" },
   { href: "/admin/medications", labelKey: "clinicMedications", permission: "settings:manage" },

@@ -1,3 +1,4 @@
+import { firstName } from "@/lib/format/names";
 import { formatDate, formatTime } from "@/lib/format/date";
 import { mailLayout } from "@/lib/mail/templates";
 import type { OutgoingMessage } from "./channels";
@@ -67,4 +68,4 @@ export function offerMessage(
   };
 }
 
-export const firstName = (fullName: string, socialName: string | null) => (socialName ?? fullName).trim().split(/\s+/)[0] ?? "";
+export const patientFirstName = (fullName: string, socialName: string | null) => firstName(socialName ?? fullName);

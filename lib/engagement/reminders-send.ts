@@ -3,7 +3,7 @@ import type { Context } from "@/lib/context";
 import { withTenant } from "@/lib/db/tenant";
 import { defaultDrivers, reachFor, type ChannelDrivers, type OutgoingMessage } from "./channels";
 import { linkUrl, signLink, tenantUrl } from "./links";
-import { firstName, reminderMessage } from "./messages";
+import { patientFirstName, reminderMessage } from "./messages";
 import { tenantFacts } from "./tenant-facts";
 
 // One delivery attempt of one reminder (a pg-boss job). The appointment and the consent are
@@ -51,7 +51,7 @@ async function prepare(ctx: Context, reminderId: string, now: Date): Promise<Pre
       linkUrl(tenant.slug, signLink(tenant.id, { purpose, id: a.id, expiresAt: a.startsAt, version: "" }));
     const message = reminderMessage(
       tenant,
-      { startsAt: a.startsAt, doctorName: a.doctor.name, patientFirstName: firstName(a.patient.fullName, a.patient.socialName), modality: a.modality },
+      { startsAt: a.startsAt, doctorName: a.doctor.name, patientFirstName: patientFirstName(a.patient.fullName, a.patient.socialName), modality: a.modality },
       { confirm: sign("confirm"), cancel: sign("cancel"), portal: tenantUrl(tenant.slug, `/portal/teleconsulta/${a.id}`) },
     );
     return { kind: "send", to: reach.to, message, channel: r.channel };

@@ -3,7 +3,7 @@ import type { Context } from "@/lib/context";
 import { withTenant } from "@/lib/db/tenant";
 import { defaultDrivers, DELIVERABLE_CHANNELS, reachFor, type ChannelDrivers, type OutgoingMessage } from "./channels";
 import { linkUrl, signLink } from "./links";
-import { firstName, offerMessage } from "./messages";
+import { patientFirstName, offerMessage } from "./messages";
 import { tenantFacts } from "./tenant-facts";
 
 // Sends a waitlist offer (a pg-boss job) on every channel the patient consented to. When none
@@ -32,7 +32,7 @@ export async function notifyOffer(
     const doctor = await tx.user.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: e.offeredDoctorId! } }, select: { name: true } });
     const token = signLink(tenant.id, { purpose: "offer", id: e.id, expiresAt: e.offerExpiresAt, version: offerVersion(e.offeredAt!) });
     const message = offerMessage(tenant, {
-      startsAt: e.offeredStartsAt!, doctorName: doctor?.name ?? "", patientFirstName: firstName(e.patient.fullName, e.patient.socialName), expiresAt: e.offerExpiresAt,
+      startsAt: e.offeredStartsAt!, doctorName: doctor?.name ?? "", patientFirstName: patientFirstName(e.patient.fullName, e.patient.socialName), expiresAt: e.offerExpiresAt,
     }, linkUrl(tenant.slug, token));
     const targets = DELIVERABLE_CHANNELS.flatMap((channel) => {
       const reach = reachFor(channel, e.patient);

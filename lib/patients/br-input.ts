@@ -17,6 +17,23 @@ export function parseDateInput(value: string): Date | null {
   return calendarDate(Number(year), Number(month), Number(day));
 }
 
+/**
+ * A date as people type it into a form: parseDateInput's forms, the eight digits alone
+ * ("14031978") and a space, dot or dash between day, month and year. Not for search boxes, where
+ * eight digits may be a phone number.
+ */
+export function parseTypedDate(value: string): Date | null {
+  const text = value.trim();
+  const digits = /^(\d{2})(\d{2})(\d{4})$/.exec(text);
+  if (digits) return calendarDate(Number(digits[3]), Number(digits[2]), Number(digits[1]));
+  return parseDateInput(text.replace(/^(\d{1,2})[\s./-]+(\d{1,2})[\s./-]+(\d{4})$/, "$1/$2/$3"));
+}
+
+/** Whether typed date text has a two-digit year ("14/03/78", "140378"): refused, with a hint. */
+export function hasTwoDigitYear(value: string): boolean {
+  return /^(\d{1,2}[\s./-]+\d{1,2}[\s./-]+\d{2}|\d{6})$/.test(value.trim());
+}
+
 /** A UTC calendar date → "dd/mm/aaaa" (date columns carry no time zone). */
 export function formatDateInput(value: Date | null | undefined): string {
   if (!value) return "";

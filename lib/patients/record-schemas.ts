@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isValidCns, isValidCpf, normalizeCns, normalizeCpf, UFS } from "@/lib/br/documents";
-import { normalizeCep, normalizePhone, parseDateInput } from "./br-input";
+import { hasTwoDigitYear, normalizeCep, normalizePhone, parseTypedDate } from "./br-input";
 import { rangeMessage, yearOutOfRange } from "@/lib/validation/dates";
 import { validationMessage } from "@/lib/validation/messages";
 import { text } from "@/lib/validation/text";
@@ -49,12 +49,18 @@ const optionalParsed = <T>(parse: (v: string) => T | null, message: string) =>
     return parsed;
   });
 
-/** dd/mm/aaaa (or aaaa-mm-dd); a year outside 1900–2100 gets the range message. */
+/**
+ * dd/mm/aaaa as typed (digits alone too, parseTypedDate; or aaaa-mm-dd); a two-digit year and a
+ * year outside 1900–2100 get their own message.
+ */
 const dateField = (message: string) =>
   text().trim().optional().transform((v, ctx) => {
     if (!v) return null;
-    const d = parseDateInput(v);
-    if (d === null) { ctx.addIssue({ code: "custom", message: yearOutOfRange(v) ? rangeMessage() : message }); return z.NEVER; }
+    const d = parseTypedDate(v);
+    if (d === null) {
+      ctx.addIssue({ code: "custom", message: hasTwoDigitYear(v) ? validationMessage("twoDigitYear") : yearOutOfRange(v) ? rangeMessage() : message });
+      return z.NEVER;
+    }
     return d;
   });
 

@@ -12,6 +12,7 @@ import { can } from "@/lib/auth/policy";
 import { pendingWork } from "@/lib/ehr/records/queries";
 import { formatDate, formatTime } from "@/lib/format/date";
 import { WorkTable } from "./records/_components/work-table";
+import { firstName } from "@/lib/format/names";
 
 export const metadata: Metadata = { title: "Painel" };
 
@@ -39,7 +40,7 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader
-        title={t("greeting", { name: ctx.user?.name.split(" ")[0] ?? "" })}
+        title={t("greeting", { name: firstName(ctx.user?.name ?? "") })}
         description={`${formatDate(new Date(), ctx.timeZone)} · ${tx("countToday", { count: appointments.length })}`}
         actions={
           <span className="flex gap-2">

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
 import { CalendarGrid } from "@/components/scheduling/calendar-grid";
 import { DateNav } from "@/components/scheduling/date-nav";
 import { requireStaff } from "@/lib/auth/guards";
@@ -9,6 +11,7 @@ import { formatCalendarDate } from "@/lib/format/date";
 import { dateParam, one, orNotFound } from "@/lib/scheduling/page-helpers";
 import { localDateOf } from "@/lib/scheduling/time";
 import { weekView } from "@/lib/scheduling/views";
+import { listAgendas } from "@/lib/scheduling/agendas";
 
 export const metadata: Metadata = { title: "Agenda da semana" };
 
@@ -17,6 +20,18 @@ export default async function WeekPage({ searchParams }: { searchParams: Promise
   const sp = await searchParams;
   const date = dateParam(sp.date, ctx.timeZone);
   const agendaId = one(sp.agenda) ?? "";
+  if (!agendaId) {
+    // No agenda named (the bare link): the first one this user can see, else say there is none.
+    const first = (await listAgendas(ctx))[0];
+    if (first) redirect(`/schedule/week?agenda=${first.id}&date=${date}`);
+    const t = await getTranslations("scheduling");
+    return (
+      <>
+        <PageHeader title={t("week.heading")} />
+        <EmptyState title={t("week.noAgendas")} description={t("week.noAgendasHint")} />
+      </>
+    );
+  }
   const [t, view] = await Promise.all([getTranslations("scheduling"), orNotFound(weekView(ctx, agendaId, date))]);
   const fmt = new Intl.DateTimeFormat(await getLocale(), { weekday: "short", timeZone: "UTC" });
   const weekday = (d: string) => fmt.format(new Date(`${d}T12:00:00Z`));

@@ -1,0 +1,37 @@
+import { expect, test } from "@playwright/test";
+import { signedInAs } from "../support/sessions";
+import { tenantUrl } from "../support/state";
+
+// Small things a clinic's staff notice on their first day: being greeted by name (not by title),
+// a week agenda link that opens an agenda, the insurers page in the admin navigation, and wide
+// tables that a keyboard can scroll on a phone.
+
+test.describe("doctor (medica@demo)", () => {
+  test.use({ storageState: signedInAs("medica@demo.prontivus.dev") });
+
+  test("is greeted by first name, and /schedule/week alone opens their agenda", async ({ page }) => {
+    await page.goto(tenantUrl("demo", "/"));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Olá, Ana");
+    const response = await page.goto(tenantUrl("demo", "/schedule/week"));
+    expect(response?.status()).toBe(200);
+    await expect(page).toHaveURL(/\/schedule\/week\?agenda=[0-9a-f-]{36}&date=\d{4}-\d{2}-\d{2}$/);
+    await expect(page.getByRole("heading", { level: 1, name: /^Semana — / })).toBeVisible();
+  });
+});
+
+test.describe("admin (admin@demo)", () => {
+  test.use({ storageState: signedInAs("admin@demo.prontivus.dev") });
+
+  test("finds the insurers in the navigation, and a table's scroller takes keyboard focus on a phone", async ({ page }) => {
+    await page.goto(tenantUrl("demo", "/admin"));
+    await page.getByRole("navigation", { name: "Navegação principal" }).getByRole("link", { name: "Convênios" }).click();
+    await expect(page).toHaveURL(tenantUrl("demo", "/admin/insurers"));
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(tenantUrl("demo", "/admin/agendas"));
+    const scroller = page.getByRole("region", { name: "Agendas" });
+    await scroller.focus();
+    await expect(scroller).toBeFocused();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  });
+});
