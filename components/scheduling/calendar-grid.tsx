@@ -3,6 +3,7 @@ import { clsx } from "clsx";
 import { getTranslations } from "next-intl/server";
 import { formatTime } from "@/lib/format/date";
 import type { AppointmentView, Slot } from "@/lib/scheduling/schemas";
+import { assignLanes } from "@/lib/scheduling/lanes";
 import { localMinuteOf } from "@/lib/scheduling/time";
 import { STATUS_BLOCK } from "./status-style";
 
@@ -13,6 +14,7 @@ import { STATUS_BLOCK } from "./status-style";
 export type GridColumn = { key: string; title: string; subtitle?: string; agendaId: string; slots: Slot[]; appointments: AppointmentView[] };
 
 const STEP = 5;
+
 
 function range(columns: GridColumn[], timeZone: string): [number, number] {
   const minutes = columns.flatMap((c) => [
@@ -34,7 +36,12 @@ export async function CalendarGrid({ columns, timeZone, canBook, caption, column
   const hours = Array.from({ length: (last - first) / 60 }, (_, i) => first + i * 60);
   return (
     <div className="overflow-x-auto rounded-lg border border-border bg-surface" role="region" aria-label={caption}>
-      <div className="grid min-w-max" style={{ gridTemplateColumns: `4rem repeat(${columns.length}, minmax(${columnWidth}, 1fr))` }}>
+      {/* At least columnWidth per column (then the region scrolls), never wider because of a long
+          name: min-w-max would size columns by their text and push a week past 1366 px. */}
+      <div
+        className="grid w-full"
+        style={{ gridTemplateColumns: `4rem repeat(${columns.length}, minmax(${columnWidth}, 1fr))`, minWidth: `calc(4rem + ${columns.length} * ${columnWidth})` }}
+      >
         <div className="sticky top-0 border-b border-border bg-surface-muted" />
         {columns.map((c) => (
           <div key={c.key} className="border-b border-l border-border bg-surface-muted px-3 py-2">
@@ -49,7 +56,7 @@ export async function CalendarGrid({ columns, timeZone, canBook, caption, column
             </div>
           ))}
         </div>
-        {columns.map((c) => (
+        {columns.map((c) => ({ c, lanes: assignLanes(c.appointments) })).map(({ c, lanes: laneOf }) => (
           <ul key={c.key} aria-label={c.title} className="relative grid border-l border-border" style={{ gridTemplateRows: `repeat(${rows}, 0.55rem)` }}>
             {c.slots.filter((s) => s.state === "free" || s.state === "blocked").map((s) => (
               <li key={`slot-${s.startsAt}`} className="col-start-1 p-0.5" style={{ gridRow: `${rowOf(s.startsAt)} / span ${span(s.startsAt, s.endsAt)}` }}>
@@ -68,21 +75,43 @@ export async function CalendarGrid({ columns, timeZone, canBook, caption, column
                 )}
               </li>
             ))}
-            {c.appointments.map((a) => (
-              <li key={a.id} className={clsx("col-start-1 p-0.5", a.isEncaixe ? "z-10 ms-10" : "z-0")} style={{ gridRow: `${rowOf(a.startsAt)} / span ${span(a.startsAt, a.endsAt)}` }}>
+            {c.appointments.map((a) => {
+              // Overlapping appointments (encaixes) share the column side by side (lib/scheduling/lanes.ts).
+              const { lane, lanes } = laneOf.get(a.id) ?? { lane: 0, lanes: 1 };
+              const whole = [
+                `${formatTime(a.startsAt, timeZone)}–${formatTime(a.endsAt, timeZone)}`, a.patient.name, t(`status.${a.status}`),
+                ...(a.isEncaixe ? [t("encaixe")] : []), ...(a.modality === "TELEMEDICINE" ? [t("modality.TELEMEDICINE")] : []),
+              ].join(" · ");
+              return (
+              <li
+                key={a.id} className="col-start-1 min-w-0 p-0.5"
+                style={{ gridRow: `${rowOf(a.startsAt)} / span ${span(a.startsAt, a.endsAt)}`, width: `${100 / lanes}%`, marginInlineStart: `${(100 * lane) / lanes}%` }}
+              >
+                {/* A short card shows time and name; the whole line is its name and its tooltip. */}
                 <Link
-                  href={`/appointments/${a.id}`}
-                  className={clsx("block h-full overflow-hidden rounded border px-2 py-0.5 text-xs shadow-sm", STATUS_BLOCK[a.status], a.isEncaixe && "border-dashed border-2")}
+                  href={`/appointments/${a.id}`} title={whole} aria-label={whole}
+                  className={clsx("block h-full overflow-hidden rounded border py-0.5 text-xs shadow-sm", lanes > 1 ? "px-1 leading-tight" : "px-2", STATUS_BLOCK[a.status], a.isEncaixe && "border-dashed border-2")}
                 >
-                  <span className="font-semibold">{formatTime(a.startsAt, timeZone)}</span> {a.patient.name}
-                  <span className="block">
-                    {t(`status.${a.status}`)}
-                    {a.isEncaixe && <> · <strong>{t("encaixe")}</strong></>}
-                    {a.modality === "TELEMEDICINE" && <> · {t("modality.TELEMEDICINE")}</>}
-                  </span>
+                  {lanes > 1 ? (
+                    // A narrow lane: time and name on lines of their own, the rest in the tooltip.
+                    <>
+                      <span className="block font-semibold">{formatTime(a.startsAt, timeZone)}</span>
+                      <span className="block break-words leading-tight">{a.patient.name}</span>
+                    </>
+                  ) : (
+                    <>
+                      <span className="font-semibold">{formatTime(a.startsAt, timeZone)}</span> {a.patient.name}
+                      <span className="block">
+                        {t(`status.${a.status}`)}
+                        {a.isEncaixe && <> · <strong>{t("encaixe")}</strong></>}
+                        {a.modality === "TELEMEDICINE" && <> · {t("modality.TELEMEDICINE")}</>}
+                      </span>
+                    </>
+                  )}
                 </Link>
               </li>
-            ))}
+              );
+            })}
           </ul>
         ))}
       </div>

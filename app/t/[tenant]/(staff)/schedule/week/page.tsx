@@ -46,7 +46,7 @@ export default async function WeekPage({ searchParams }: { searchParams: Promise
         caption={t("week.title", { agenda: view.agenda.name })}
         timeZone={ctx.timeZone}
         canBook={can(ctx, "appointments:write")}
-        columnWidth="9rem"
+        columnWidth="8rem"
         columns={view.days.map((d) => ({
           key: d.date, agendaId: view.agenda.id, title: `${weekday(d.date)} ${formatCalendarDate(`${d.date}T00:00:00Z`).slice(0, 5)}`, slots: d.slots, appointments: d.appointments,
         }))}
