@@ -16,6 +16,8 @@ import { patientCreateSchema, patientUpdateSchema, SEXES, type PatientCreateInpu
 import type { InsurerOption } from "@/lib/patients/record-types";
 import { patientHref } from "./links";
 import type { PatientAction } from "./types";
+import { masked, type MaskKind } from "@/components/ui/masked";
+import { formatTyped } from "@/lib/br/masks";
 
 type Values = PatientCreateInput;
 type Props = {
@@ -34,6 +36,14 @@ const EMPTY: Values = {
   communication: { email: false, sms: false, whatsapp: false },
 };
 
+/** Stored values as the masks show them (a phone is stored as digits). */
+function shown(v: Values): Values {
+  return {
+    ...v, phone: formatTyped("phone", v.phone ?? ""), cep: formatTyped("cep", v.cep ?? ""), cns: formatTyped("cns", v.cns ?? ""),
+    emergencyContacts: (v.emergencyContacts ?? []).map((c) => ({ ...c, phone: formatTyped("phone", c.phone ?? "") })),
+  };
+}
+
 /** The full registration form, for a new patient or an edit; validated with the server's schema. */
 export function PatientForm({ insurers, patientId, defaults, create, update }: Props) {
   const t = useTranslations("patientRecord");
@@ -42,7 +52,7 @@ export function PatientForm({ insurers, patientId, defaults, create, update }: P
   const isNew = !patientId;
   const form = useForm<Values>({
     resolver: zodResolver(isNew ? patientCreateSchema : patientUpdateSchema) as never,
-    defaultValues: { ...EMPTY, ...defaults },
+    defaultValues: shown({ ...EMPTY, ...defaults }),
     mode: "onTouched",
   });
   const { register, handleSubmit, formState, setError: setFieldError, getValues } = form;
@@ -64,9 +74,9 @@ export function PatientForm({ insurers, patientId, defaults, create, update }: P
     setError(result.message);
   });
 
-  const text = (name: Path<Values>, label: string, extra: Parameters<typeof Input>[0] = {}, required = false) => (
+  const text = (name: Path<Values>, label: string, extra: Parameters<typeof Input>[0] = {}, required = false, mask?: MaskKind) => (
     <Field id={`patient-${name.replace(/\./g, "-")}`} label={label} error={err(name)} required={required}>
-      {(field) => <Input {...field} {...extra} {...register(name)} />}
+      {(field) => <Input {...field} {...extra} {...(mask ? masked(mask, register(name)) : register(name))} />}
     </Field>
   );
 
@@ -87,10 +97,10 @@ export function PatientForm({ insurers, patientId, defaults, create, update }: P
               ]} />
             )}
           </Field>
-          {text("cpf", t("fields.cpf"), { inputMode: "numeric", placeholder: "000.000.000-00" }, !exception)}
-          {text("cns", t("fields.cns"), { inputMode: "numeric" })}
+          {text("cpf", t("fields.cpf"), { inputMode: "numeric", placeholder: "000.000.000-00" }, !exception, "cpf")}
+          {text("cns", t("fields.cns"), { inputMode: "numeric", placeholder: "000 0000 0000 0000" }, false, "cns")}
           {text("passport", t("fields.passport"), {}, exception === "foreigner")}
-          {text("birthDate", t("fields.birthDate"), { placeholder: "dd/mm/aaaa", inputMode: "numeric" }, true)}
+          {text("birthDate", t("fields.birthDate"), { placeholder: "dd/mm/aaaa", inputMode: "numeric" }, true, "date")}
           <Field id="patient-sex" label={t("fields.sex")} error={err("sex")}>
             {(field) => <Select {...field} {...register("sex")} options={SEXES.map((s) => ({ value: s, label: t(`sex.${s}`) }))} />}
           </Field>
@@ -100,9 +110,9 @@ export function PatientForm({ insurers, patientId, defaults, create, update }: P
       <Card>
         <CardHeader title={t("sections.contact")} />
         <CardBody className="grid gap-4 sm:grid-cols-2">
-          {text("phone", t("fields.phone"), { type: "tel", placeholder: "(11) 98765-4321" }, true)}
+          {text("phone", t("fields.phone"), { type: "tel", placeholder: "(11) 98765-4321" }, true, "phone")}
           {text("email", t("fields.email"), { type: "email" })}
-          {text("cep", t("fields.cep"), { inputMode: "numeric", placeholder: "00000-000" })}
+          {text("cep", t("fields.cep"), { inputMode: "numeric", placeholder: "00000-000" }, false, "cep")}
           {text("street", t("fields.street"))}
           {text("number", t("fields.number"))}
           {text("complement", t("fields.complement"))}
@@ -125,7 +135,7 @@ export function PatientForm({ insurers, patientId, defaults, create, update }: P
           </Field>
           {text("insurancePlan", t("fields.insurancePlan"))}
           {text("insuranceCardNumber", t("fields.insuranceCardNumber"))}
-          {text("insuranceValidUntil", t("fields.insuranceValidUntil"), { placeholder: "dd/mm/aaaa" })}
+          {text("insuranceValidUntil", t("fields.insuranceValidUntil"), { placeholder: "dd/mm/aaaa", inputMode: "numeric" }, false, "date")}
         </CardBody>
       </Card>
 
@@ -142,7 +152,7 @@ export function PatientForm({ insurers, patientId, defaults, create, update }: P
               <legend className="sr-only">{t("emergency.legend", { n: i + 1 })}</legend>
               {text(`emergencyContacts.${i}.name`, t("emergency.name", { n: i + 1 }), {}, true)}
               {text(`emergencyContacts.${i}.relationship`, t("emergency.relationship", { n: i + 1 }), {}, true)}
-              {text(`emergencyContacts.${i}.phone`, t("emergency.phone", { n: i + 1 }), { type: "tel" }, true)}
+              {text(`emergencyContacts.${i}.phone`, t("emergency.phone", { n: i + 1 }), { type: "tel" }, true, "phone")}
               <Button variant="ghost" size="sm" onClick={() => contacts.remove(i)}>{t("emergency.remove", { n: i + 1 })}</Button>
             </fieldset>
           ))}

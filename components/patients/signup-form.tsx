@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { SignupConfirmForm, type ConfirmSignupState } from "./signup-confirm-form";
+import { applyMask } from "@/components/ui/masked";
 
 // Shared by the sign-up server action and this form. `values` refills the fields after a
 // refusal (React resets a form after its action); the password is never sent back.
@@ -59,16 +60,16 @@ export function SignupForm({ action, confirmAction }: { action: Action<SignupSta
         {(field) => <Input {...field} name="name" autoComplete="name" defaultValue={v.name} maxLength={200} />}
       </FormField>
       <FormField label={t("cpf")} error={err("cpf")} required>
-        {(field) => <Input {...field} name="cpf" inputMode="numeric" placeholder="000.000.000-00" defaultValue={v.cpf} maxLength={14} />}
+        {(field) => <Input {...field} name="cpf" inputMode="numeric" placeholder="000.000.000-00" defaultValue={v.cpf} maxLength={14} onChange={(e) => applyMask("cpf", e.currentTarget)} />}
       </FormField>
       <FormField label={t("birthDate")} hint={t("birthDateHint")} error={err("birthDate")} required>
-        {(field) => <Input {...field} name="birthDate" inputMode="numeric" placeholder="dd/mm/aaaa" autoComplete="bday" defaultValue={v.birthDate} maxLength={10} />}
+        {(field) => <Input {...field} name="birthDate" inputMode="numeric" placeholder="dd/mm/aaaa" autoComplete="bday" defaultValue={v.birthDate} maxLength={10} onChange={(e) => applyMask("date", e.currentTarget)} />}
       </FormField>
       <FormField label={t("email")} error={err("email")} required>
         {(field) => <Input {...field} name="email" type="email" autoComplete="email" defaultValue={v.email} />}
       </FormField>
       <FormField label={t("phone")} hint={t("phoneHint")} error={err("phone")} required>
-        {(field) => <Input {...field} name="phone" type="tel" autoComplete="tel" placeholder="(11) 91234-5678" defaultValue={v.phone} />}
+        {(field) => <Input {...field} name="phone" type="tel" autoComplete="tel" placeholder="(11) 91234-5678" defaultValue={v.phone} onChange={(e) => applyMask("phone", e.currentTarget)} />}
       </FormField>
       <FormField label={t("password")} hint={tp("hint")} error={err("password")} required>
         {(field) => <Input {...field} name="password" type="password" autoComplete="new-password" maxLength={128} />}

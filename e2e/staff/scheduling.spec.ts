@@ -29,16 +29,25 @@ async function registerPatient(page: Page) {
   await page.getByRole("textbox", { name: "Nome completo", exact: true }).fill(PATIENT.fullName);
   const cpf = page.getByRole("textbox", { name: "CPF", exact: true });
   await cpf.fill(PATIENT.badCpf);
-  await page.getByRole("textbox", { name: "Data de nascimento", exact: true }).fill("15/03/1988");
-  await page.getByRole("textbox", { name: "Telefone", exact: true }).fill("(11) 98765-4321");
+  // Typed as digits, as a receptionist does: the masks show them formatted as they go.
+  const birth = page.getByRole("textbox", { name: "Data de nascimento", exact: true });
+  await birth.pressSequentially("14031978");
+  await expect(birth).toHaveValue("14/03/1978");
+  const phone = page.getByRole("textbox", { name: "Telefone", exact: true });
+  await phone.pressSequentially("11987654321");
+  await expect(phone).toHaveValue("(11) 98765-4321");
   await page.getByRole("button", { name: "Cadastrar paciente" }).click();
   await expect(page.getByText("CPF inválido: confira os 11 dígitos.")).toBeVisible();
   await expect(cpf).toHaveAttribute("aria-invalid", "true");
   expect(await saved()).toHaveLength(0);
-  await cpf.fill(PATIENT.cpf);
+  await cpf.fill("");
+  await cpf.pressSequentially(CPF);
+  await expect(cpf).toHaveValue(PATIENT.cpf);
   await page.getByRole("button", { name: "Cadastrar paciente" }).click();
   await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}/);
-  expect(await saved()).toHaveLength(1);
+  // Stored canonical: the date as a date, the phone as digits.
+  expect(await ownerQuery("SELECT to_char(birth_date, 'YYYY-MM-DD') AS birth, phone FROM patients WHERE full_name = $1", [PATIENT.fullName]))
+    .toEqual([{ birth: "1978-03-14", phone: "11987654321" }]);
 }
 
 async function pickPatient(page: Page, name: string) {
