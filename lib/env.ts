@@ -43,6 +43,10 @@ const schema = z.object({
   /** Where the development catcher and the logging SMS driver keep what was "sent". */
   OUTBOX_DIR: z.string().optional(),
   SMS_DRIVER: z.enum(["log"]).default("log"),
+  /** Address by CEP on the registration form: "off" (default, offline-safe) or "viacep". */
+  CEP_LOOKUP: z.enum(["off", "viacep"]).default("off"),
+  /** Base URL of a ViaCEP-compatible service (GET /ws/{cep}/json/). */
+  CEP_LOOKUP_URL: z.string().url().default("https://viacep.com.br"),
   /**
    * "1": session and CSRF cookies are Secure and __Host- prefixed (HTTPS only); "0": plain names
    * without Secure, for a production build served over http (the e2e server on *.localhost).

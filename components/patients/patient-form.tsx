@@ -18,6 +18,7 @@ import { patientHref } from "./links";
 import type { PatientAction } from "./types";
 import { masked, type MaskKind } from "@/components/ui/masked";
 import { formatTyped } from "@/lib/br/masks";
+import { useCepAutofill, type CepLookupAction } from "./use-cep-autofill";
 
 type Values = PatientCreateInput;
 type Props = {
@@ -27,6 +28,8 @@ type Props = {
   defaults?: Partial<Values>;
   create?: PatientAction;
   update?: PatientAction<[string, unknown]>;
+  /** Address by CEP (lib/address/cep-lookup.ts); absent, the address is typed by hand. */
+  lookupCep?: CepLookupAction;
 };
 
 const EMPTY: Values = {
@@ -45,7 +48,7 @@ function shown(v: Values): Values {
 }
 
 /** The full registration form, for a new patient or an edit; validated with the server's schema. */
-export function PatientForm({ insurers, patientId, defaults, create, update }: Props) {
+export function PatientForm({ insurers, patientId, defaults, create, update, lookupCep }: Props) {
   const t = useTranslations("patientRecord");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -58,6 +61,7 @@ export function PatientForm({ insurers, patientId, defaults, create, update }: P
   const { register, handleSubmit, formState, setError: setFieldError, getValues } = form;
   const contacts = useFieldArray({ control: form.control, name: "emergencyContacts" });
   const exception = useWatch({ control: form.control, name: "documentException" });
+  const filledByCep = useCepAutofill(form, lookupCep);
   const err = (name: string) => (get(formState.errors, name) as { message?: string } | undefined)?.message;
 
   const onSubmit = handleSubmit(async () => {
@@ -113,6 +117,7 @@ export function PatientForm({ insurers, patientId, defaults, create, update }: P
           {text("phone", t("fields.phone"), { type: "tel", placeholder: "(11) 98765-4321" }, true, "phone")}
           {text("email", t("fields.email"), { type: "email" })}
           {text("cep", t("fields.cep"), { inputMode: "numeric", placeholder: "00000-000" }, false, "cep")}
+          <p role="status" className="text-sm text-fg-muted sm:col-span-2">{filledByCep ? t("form.filledByCep") : ""}</p>
           {text("street", t("fields.street"))}
           {text("number", t("fields.number"))}
           {text("complement", t("fields.complement"))}

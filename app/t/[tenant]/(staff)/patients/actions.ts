@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { contextFor } from "@/lib/auth/guards";
 import type { Context } from "@/lib/context";
-import { actionResult } from "@/lib/action-result";
+import { actionResult, type ActionResult } from "@/lib/action-result";
+import { findAddressByCep, type CepAddress } from "@/lib/address/cep-lookup";
 import { addAllergy, inactivateAllergy, setDeniesAllergies } from "@/lib/patients/allergies";
 import { setCommunicationConsents } from "@/lib/patients/consents";
 import { archivePatient, createPatient, preRegisterPatient, unarchivePatient, updatePatient } from "@/lib/patients/mutations";
@@ -49,4 +50,9 @@ export async function setDeniesAllergiesAction(id: unknown, denies: unknown) {
 }
 export async function setCommunicationConsentsAction(id: unknown, input: unknown) {
   return adapt((ctx) => setCommunicationConsents(ctx, id, input));
+}
+
+/** The registration form's address by CEP (null: unknown, or lookup off); never an error the form must show. */
+export async function lookupCepAction(cep: unknown): Promise<ActionResult<{ address: CepAddress | null }>> {
+  return actionResult(async () => ({ address: await findAddressByCep(await contextFor("patients:write"), cep) }));
 }

@@ -6,7 +6,7 @@ import { PatientForm } from "@/components/patients/patient-form";
 import { PreRegistrationForm } from "@/components/patients/pre-registration-form";
 import { requireStaff } from "@/lib/auth/guards";
 import { listInsurers } from "@/lib/patients/queries";
-import { createPatientAction, preRegisterPatientAction } from "../actions";
+import { createPatientAction, lookupCepAction, preRegisterPatientAction } from "../actions";
 
 export const metadata: Metadata = { title: "Novo paciente" };
 
@@ -27,7 +27,7 @@ export default async function NewPatientPage({ searchParams }: { searchParams: P
           </nav>
         }
       />
-      {quick ? <PreRegistrationForm action={preRegisterPatientAction} /> : <PatientForm insurers={insurers} create={createPatientAction} />}
+      {quick ? <PreRegistrationForm action={preRegisterPatientAction} /> : <PatientForm insurers={insurers} create={createPatientAction} lookupCep={lookupCepAction} />}
     </>
   );
 }

@@ -5,7 +5,7 @@ import { PatientForm } from "@/components/patients/patient-form";
 import { toFormValues } from "@/components/patients/form-values";
 import { requireStaff } from "@/lib/auth/guards";
 import { listInsurers } from "@/lib/patients/queries";
-import { updatePatientAction } from "../../actions";
+import { lookupCepAction, updatePatientAction } from "../../actions";
 import { orNotFound } from "@/lib/not-found-page";
 import { getPatient } from "@/lib/patients/queries";
 
@@ -22,7 +22,7 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
   return (
     <>
       <PageHeader title={patient.incomplete ? t("form.completeTitle") : t("form.editTitle")} description={patient.socialName ?? patient.fullName} />
-      <PatientForm insurers={insurers} patientId={patient.id} defaults={toFormValues(patient)} update={updatePatientAction} />
+      <PatientForm insurers={insurers} patientId={patient.id} defaults={toFormValues(patient)} update={updatePatientAction} lookupCep={lookupCepAction} />
     </>
   );
 }
