@@ -17,6 +17,16 @@ test.describe("doctor (medica@demo)", () => {
     await expect(page).toHaveURL(/\/schedule\/week\?agenda=[0-9a-f-]{36}&date=\d{4}-\d{2}-\d{2}$/);
     await expect(page.getByRole("heading", { level: 1, name: /^Semana — / })).toBeVisible();
   });
+
+  test("reads page titles in the language of the interface", async ({ page }) => {
+    await page.goto(tenantUrl("demo", "/patients"));
+    await expect(page).toHaveTitle("Pacientes · Prontivus");
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("button", { name: "English" })).toHaveAttribute("aria-pressed", "true");
+    await expect(page).toHaveTitle("Patients · Prontivus");
+    await page.goto(tenantUrl("demo", "/my-day"));
+    await expect(page).toHaveTitle("My day · Prontivus");
+  });
 });
 
 test.describe("admin (admin@demo)", () => {

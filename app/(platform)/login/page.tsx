@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentPlatformContext } from "@/lib/auth/session";
 import { LoginCard } from "@/components/auth/login-card";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Entrar" };
+export const generateMetadata = titled("signIn");
 
 export default async function PlatformLoginPage() {
   if (await currentPlatformContext()) redirect("/platform");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PlatformShell } from "@/components/layout/app-shell";
 import { PageHeader } from "@/components/layout/page-header";
@@ -8,8 +7,9 @@ import { requirePlatform } from "@/lib/auth/guards";
 import { formatCnpj } from "@/lib/br/documents";
 import { formatDate } from "@/lib/format/date";
 import { listTenants, type TenantListItem } from "@/lib/platform/queries";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Plataforma" };
+export const generateMetadata = titled("platform");
 
 export default async function PlatformPage() {
   const ctx = await requirePlatform();

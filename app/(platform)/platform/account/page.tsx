@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { TwoFactorSettings } from "@/components/auth/two-factor-settings";
 import { PlatformShell } from "@/components/layout/app-shell";
@@ -8,8 +7,9 @@ import { getPlatformTwoFactorStatus } from "@/lib/platform/two-factor";
 import {
   confirmPlatformTotpAction, disablePlatformTotpAction, messageCodesUnavailableAction, startPlatformTotpAction,
 } from "./actions";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Segurança da conta" };
+export const generateMetadata = titled("accountSecurity");
 
 // A super admin's own sign-in security: optional TOTP (no recovery codes on the platform).
 export default async function PlatformAccountPage() {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AppointmentStatusBadge } from "@/components/appointments/status-badge";
@@ -13,8 +12,9 @@ import { pendingWork } from "@/lib/ehr/records/queries";
 import { formatDate, formatTime } from "@/lib/format/date";
 import { WorkTable } from "./records/_components/work-table";
 import { firstName } from "@/lib/format/names";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Painel" };
+export const generateMetadata = titled("dashboard");
 
 export default async function DashboardPage() {
   const ctx = await requireStaff("dashboard:view");

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
 import { requireHostTenant } from "@/lib/tenancy/resolve";
 import { requestPasswordResetAction } from "./actions";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Esqueci minha senha" };
+export const generateMetadata = titled("forgotPassword");
 
 // Public: someone who cannot sign in asks for a reset link for their clinic's account.
 export default async function ForgotPasswordPage({ params }: { params: Promise<{ tenant: string }> }) {

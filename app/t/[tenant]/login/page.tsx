@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentContext, sessionRefusal } from "@/lib/auth/session";
@@ -6,8 +5,9 @@ import { requireHostTenant } from "@/lib/tenancy/resolve";
 import { LoginCard } from "@/components/auth/login-card";
 import { SignupLink } from "@/components/patients/signup-link";
 import { resendSignInCodeAction } from "./actions";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Entrar" };
+export const generateMetadata = titled("signIn");
 
 export default async function TenantLoginPage({ params }: { params: Promise<{ tenant: string }> }) {
   const tenant = await requireHostTenant((await params).tenant);

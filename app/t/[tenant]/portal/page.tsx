@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PortalShell } from "@/components/layout/app-shell";
@@ -9,8 +8,9 @@ import { requirePatient } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format/date";
 import { getPortalHome } from "@/lib/portal/queries";
 import { requireHostTenant } from "@/lib/tenancy/resolve";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Meu portal" };
+export const generateMetadata = titled("portal");
 
 export default async function PortalPage({ params }: { params: Promise<{ tenant: string }> }) {
   const tenant = await requireHostTenant((await params).tenant);

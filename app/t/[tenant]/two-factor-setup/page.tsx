@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { TwoFactorSettings } from "@/components/auth/two-factor-settings";
@@ -7,8 +6,9 @@ import { requirePendingEnrolment } from "@/lib/auth/guards";
 import { getTwoFactorStatus } from "@/lib/auth/two-factor";
 import { requireHostTenant } from "@/lib/tenancy/resolve";
 import { twoFactorActions } from "../(staff)/account/two-factor-actions";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Verificação em duas etapas" };
+export const generateMetadata = titled("twoFactorSetup");
 
 // Where a staff member whose clinic demands a second factor lands until they have one (the
 // guards send every staff page here). Outside the staff shell: there is nothing else to do yet.

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { TwoFactorSettings } from "@/components/auth/two-factor-settings";
 import { PageHeader } from "@/components/layout/page-header";
@@ -6,8 +5,9 @@ import { requireStaff } from "@/lib/auth/guards";
 import { getTwoFactorStatus } from "@/lib/auth/two-factor";
 import { twoFactorActions } from "./two-factor-actions";
 import { SessionsSection } from "./sessions-section";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Segurança da conta" };
+export const generateMetadata = titled("accountSecurity");
 
 // The signed-in person's own security settings; any staff member may open it for themselves.
 export default async function AccountSecurityPage() {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -13,8 +12,9 @@ import { formatDateTime } from "@/lib/format/date";
 import { grantableRoles } from "@/lib/users/policy";
 import { listPendingInvitations, listUsers, type PendingInvitation, type UserListItem } from "@/lib/users/queries";
 import * as act from "./actions";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Usuários" };
+export const generateMetadata = titled("users");
 
 // Reading needs users:read; the management controls appear with users:manage, and each server
 // action checks that permission again on its own (actions do not pass through this page).

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -7,8 +6,9 @@ import { requireStaff } from "@/lib/auth/guards";
 import { listTransactions, type TransactionListItem } from "@/lib/finance/queries";
 import { formatBRL } from "@/lib/format/currency";
 import { formatDate } from "@/lib/format/date";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Financeiro" };
+export const generateMetadata = titled("finance");
 
 export default async function FinancePage() {
   const ctx = await requireStaff("finance:read");

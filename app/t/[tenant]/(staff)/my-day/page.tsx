@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AppointmentStatusBadge } from "@/components/appointments/status-badge";
@@ -16,6 +15,7 @@ import { allowedMoves } from "@/lib/scheduling/status";
 import { myDay } from "@/lib/scheduling/views";
 import { transitionAction } from "../appointments/actions";
 import { openEncounterAction } from "../records/actions";
+import { titled } from "@/lib/i18n/page-title";
 
 /** Which chart button an appointment offers: start it (arrived) or open its note (under way, done). */
 function chartMode(status: AppointmentView["status"]): "start" | "open" | null {
@@ -23,7 +23,7 @@ function chartMode(status: AppointmentView["status"]): "start" | "open" | null {
   return status === "IN_PROGRESS" || status === "COMPLETED" ? "open" : null;
 }
 
-export const metadata: Metadata = { title: "Meu dia" };
+export const generateMetadata = titled("myDay");
 
 /** The signed-in doctor's own appointments today, in the clinic's time zone. */
 export default async function MyDayPage() {

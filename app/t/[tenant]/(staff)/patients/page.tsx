@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -8,8 +7,9 @@ import { isAppError } from "@/lib/errors";
 import type { PatientPage } from "@/lib/patients/schemas";
 import { searchPatients } from "@/lib/patients/search";
 import { PatientsTable } from "./_components/patients-table";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Pacientes" };
+export const generateMetadata = titled("patients");
 
 type Search = PatientPage | (PatientPage & { refusal: string });
 

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
 import { requireStaff } from "@/lib/auth/guards";
 import { pendingWork } from "@/lib/ehr/records/queries";
 import { WorkTable } from "./_components/work-table";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Prontuários" };
+export const generateMetadata = titled("records");
 
 /** The doctor's charting inbox (SBIS NGS1: documents waiting for signature, right after sign-in). */
 export default async function RecordsPage() {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
@@ -11,8 +10,9 @@ import { formatCalendarDate } from "@/lib/format/date";
 import { dateParam } from "@/lib/scheduling/page-helpers";
 import { localDateOf } from "@/lib/scheduling/time";
 import { dayView } from "@/lib/scheduling/views";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Agenda" };
+export const generateMetadata = titled("agenda");
 
 /** The front desk's day: one column per agenda, free slots open the booking form. */
 export default async function SchedulePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

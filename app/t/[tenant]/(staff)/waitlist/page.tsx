@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { WaitlistForm } from "@/components/engagement/waitlist-form";
@@ -14,8 +13,9 @@ import { listWaitlist, waitlistFormOptions } from "@/lib/engagement/waitlist";
 import type { WaitlistRow } from "@/lib/engagement/waitlist-schemas";
 import { formatDate, formatTime } from "@/lib/format/date";
 import { addToWaitlistAction, cancelWaitlistEntryAction } from "./actions";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Lista de espera" };
+export const generateMetadata = titled("waitlist");
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LinkActionForm } from "@/components/engagement/link-action-form";
@@ -9,8 +8,9 @@ import { formatDate, formatTime } from "@/lib/format/date";
 import { requestMeta } from "@/lib/request";
 import { requireHostTenant } from "@/lib/tenancy/resolve";
 import { linkAction } from "./actions";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Sua consulta", robots: { index: false, follow: false } };
+export const generateMetadata = titled("yourAppointment", { robots: { index: false, follow: false } });
 
 // Opened from a reminder or waitlist message; no sign-in. Shows only when, with whom and the
 // status: enough to act, nothing more (whoever holds the link may see this much).

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { OutboxView } from "@/components/dev/outbox-view";
 import { devOutboxDir } from "@/lib/outbox/enabled";
 import { listOutbox } from "@/lib/outbox/read";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Caixa de saída (desenvolvimento)" };
+export const generateMetadata = titled("devOutbox");
 
 const LIMIT = 100;
 

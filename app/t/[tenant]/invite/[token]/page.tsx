@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { Alert } from "@/components/ui/alert";
@@ -6,8 +5,9 @@ import { AcceptInvitationForm } from "@/components/users/accept-invitation-form"
 import { requireHostTenant } from "@/lib/tenancy/resolve";
 import { findInvitationPreview } from "@/lib/users/accept-invitation";
 import { acceptInvitationAction } from "./actions";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Convite", referrer: "no-referrer" };
+export const generateMetadata = titled("invitation", { referrer: "no-referrer" });
 
 // Public by design: the token in the path is the credential, checked here to pick the form
 // (CRM fields for doctors) and again, atomically, when the form is sent.

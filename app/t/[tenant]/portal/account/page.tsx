@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PortalShell } from "@/components/layout/app-shell";
 import { PageHeader } from "@/components/layout/page-header";
@@ -8,8 +7,9 @@ import { sessionIdleMinutes } from "@/lib/auth/sessions";
 import { requireHostTenant } from "@/lib/tenancy/resolve";
 import { keepAliveAction } from "../../(staff)/account/session-actions";
 import { SessionsSection } from "../../(staff)/account/sessions-section";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Minha conta" };
+export const generateMetadata = titled("myAccount");
 
 // The patient's own sessions: where the account is signed in, end one, or sign out everywhere.
 export default async function PortalAccountPage({ params }: { params: Promise<{ tenant: string }> }) {

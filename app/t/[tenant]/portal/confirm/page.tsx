@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignupConfirmForm } from "@/components/patients/signup-confirm-form";
 import { requireHostTenant } from "@/lib/tenancy/resolve";
 import { confirmSignupAction } from "../signup/actions";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Confirmar e-mail" };
+export const generateMetadata = titled("confirmEmail");
 
 // Public: whoever closed the sign-up page comes back here with the code from the mail (or asks
 // for a new one). The e-mail is typed, not carried in the URL, so it stays out of logs.

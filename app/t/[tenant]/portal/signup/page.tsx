@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
@@ -6,8 +5,9 @@ import { SignupForm } from "@/components/patients/signup-form";
 import { currentContext } from "@/lib/auth/session";
 import { requireHostTenant } from "@/lib/tenancy/resolve";
 import { confirmSignupAction, signupAction } from "./actions";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Criar conta de paciente" };
+export const generateMetadata = titled("patientSignup");
 
 // Public: a patient creates their own portal account for this clinic. Nested under /portal but
 // not guarded by it: there is no portal layout, and /portal itself runs requirePatient().

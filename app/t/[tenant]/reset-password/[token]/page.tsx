@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ResetLinkInvalid, ResetPasswordForm } from "@/components/auth/reset-password-form";
@@ -6,9 +5,10 @@ import { isResetTokenLive } from "@/lib/auth/password-reset";
 import { requestMeta } from "@/lib/request";
 import { requireHostTenant } from "@/lib/tenancy/resolve";
 import { completePasswordResetAction } from "./actions";
+import { titled } from "@/lib/i18n/page-title";
 
 // The token is in the path: never send it on to another site in a Referer header.
-export const metadata: Metadata = { title: "Criar nova senha", referrer: "no-referrer" };
+export const generateMetadata = titled("resetPassword", { referrer: "no-referrer" });
 
 // Public by design: the token is the credential. Checked here to pick form or "ask again",
 // and again, atomically, when the form is sent.

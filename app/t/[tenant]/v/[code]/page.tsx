@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody } from "@/components/ui/card";
@@ -6,8 +5,9 @@ import { formatVerificationCode, normalizeVerificationCode } from "@/lib/documen
 import { verifyDocumentCode } from "@/lib/documents/verify";
 import { formatDate, formatDateTime } from "@/lib/format/date";
 import { requireHostTenant } from "@/lib/tenancy/resolve";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Verificação de documento", robots: { index: false, follow: false } };
+export const generateMetadata = titled("documentVerification", { robots: { index: false, follow: false } });
 
 /** The segment as typed; a malformed escape is kept as it is (and simply matches no code). */
 function safeDecode(segment: string): string {

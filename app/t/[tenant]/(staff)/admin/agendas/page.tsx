@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
@@ -7,8 +6,9 @@ import { buttonClasses } from "@/components/ui/button";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { requireStaff } from "@/lib/auth/guards";
 import { listAgendas, type AgendaSummary } from "@/lib/scheduling/agendas";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Agendas" };
+export const generateMetadata = titled("agendas");
 
 export default async function AgendasPage() {
   const ctx = await requireStaff("agendas:manage");

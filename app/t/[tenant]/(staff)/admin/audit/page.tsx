@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
@@ -7,8 +6,9 @@ import { SimpleTable } from "@/components/ui/simple-table";
 import { listAuditLogs, type AuditListItem } from "@/lib/audit/queries";
 import { requireStaff } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format/date";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Auditoria" };
+export const generateMetadata = titled("audit");
 
 export default async function AuditPage() {
   const ctx = await requireStaff("audit:read");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
@@ -8,8 +7,9 @@ import { SimpleTable } from "@/components/ui/simple-table";
 import { requireStaff } from "@/lib/auth/guards";
 import { listBreakGlassGrants, type BreakGlassGrantItem } from "@/lib/ehr/break-glass";
 import { formatDateTime } from "@/lib/format/date";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Acessos de emergência" };
+export const generateMetadata = titled("breakGlass");
 
 // Admins review every break-glass opening: who, which patient, the written justification, and
 // whether it is still running. The reads made under each grant are in data_access_logs.

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
 import { InsurerForm, InsurerToggle } from "@/components/patients/insurer-controls";
@@ -9,8 +8,9 @@ import { requireStaff } from "@/lib/auth/guards";
 import { listInsurers } from "@/lib/patients/queries";
 import type { InsurerOption } from "@/lib/patients/record-types";
 import { createInsurerAction, setInsurerActiveAction } from "./actions";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Convênios" };
+export const generateMetadata = titled("insurers");
 
 export default async function InsurersPage() {
   const ctx = await requireStaff("settings:manage");

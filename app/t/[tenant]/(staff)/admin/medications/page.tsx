@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -8,8 +7,9 @@ import { searchIngredientsAction } from "../../_actions/medications";
 import { createClinicMedicationAction, setClinicMedicationActiveAction } from "./actions";
 import { ClinicMedicationForm } from "./_components/clinic-medication-form";
 import { ClinicMedicationList } from "./_components/clinic-medication-list";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Medicamentos da clínica" };
+export const generateMetadata = titled("clinicMedications");
 
 /** The clinic's own prescribable items (settings:manage): list, add, deactivate/reactivate. */
 export default async function ClinicMedicationsPage() {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
 import { IssueCredentialForm, RevokeCredentialButton } from "@/components/prescriptions/pharmacy-credentials";
@@ -11,8 +10,9 @@ import { formatDateTime } from "@/lib/format/date";
 import { listPharmacyCredentials } from "@/lib/prescriptions/pharmacy/credentials";
 import type { PharmacyCredentialView } from "@/lib/prescriptions/pharmacy/schemas";
 import { issuePharmacyCredentialAction, revokePharmacyCredentialAction } from "./actions";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Farmácias parceiras" };
+export const generateMetadata = titled("pharmacies");
 
 export default async function PharmaciesPage() {
   const ctx = await requireStaff("settings:manage");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -6,8 +5,9 @@ import { requireStaff } from "@/lib/auth/guards";
 import { listTemplates } from "@/lib/ehr/records/templates";
 import { saveTemplateAction } from "./actions";
 import { TemplateForm } from "./_components/template-form";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Modelos de prontuário" };
+export const generateMetadata = titled("recordTemplates");
 
 /** The clinic's per-specialty note templates (settings:manage). */
 export default async function RecordTemplatesPage() {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
 import { requireStaff } from "@/lib/auth/guards";
@@ -7,8 +6,9 @@ import { getTenantSettings } from "@/lib/tenancy/settings-admin";
 import { SETTINGS_STAFF_ROLES, settingsToForm } from "@/lib/tenancy/settings-form";
 import { SettingsForm } from "./_components/settings-form";
 import { updateTenantSettingsAction } from "./actions";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Configurações da clínica" };
+export const generateMetadata = titled("clinicSettings");
 
 export default async function TenantSettingsPage() {
   const ctx = await requireStaff("settings:manage");

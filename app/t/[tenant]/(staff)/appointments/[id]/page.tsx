@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AppointmentStatusBadge } from "@/components/appointments/status-badge";
@@ -21,8 +20,9 @@ import { listTemplates } from "@/lib/ehr/records/templates";
 import { openEncounterAction } from "../../records/actions";
 import { localDateOf } from "@/lib/scheduling/time";
 import { freeSlotsAction, rescheduleAction, transitionAction, undoStatusAction } from "../actions";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Consulta" };
+export const generateMetadata = titled("appointment");
 
 export default async function AppointmentPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireStaff("appointments:read");

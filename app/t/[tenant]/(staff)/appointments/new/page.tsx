@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
 import { BookingForm } from "@/components/scheduling/booking-form";
@@ -9,8 +8,9 @@ import { dateParam, one } from "@/lib/scheduling/page-helpers";
 import { findBookingPatient } from "@/lib/scheduling/queries";
 import { localDateOf } from "@/lib/scheduling/time";
 import { bookAction, freeSlotsAction, searchPatientsAction } from "../actions";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Agendar consulta" };
+export const generateMetadata = titled("newAppointment");
 
 export default async function NewAppointmentPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireStaff("appointments:write");

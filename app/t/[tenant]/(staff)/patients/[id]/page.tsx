@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
@@ -18,8 +17,9 @@ import { orNotFound } from "@/lib/not-found-page";
 import { searchIngredientsAction } from "../../_actions/medications";
 import { getPatient } from "@/lib/patients/queries";
 import { ClinicalSection } from "./clinical-section";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Paciente" };
+export const generateMetadata = titled("patient");
 
 type PageProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
@@ -7,8 +6,9 @@ import { PreRegistrationForm } from "@/components/patients/pre-registration-form
 import { requireStaff } from "@/lib/auth/guards";
 import { listInsurers } from "@/lib/patients/queries";
 import { createPatientAction, lookupCepAction, preRegisterPatientAction } from "../actions";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Novo paciente" };
+export const generateMetadata = titled("newPatient");
 
 // ?modo=rapido shows the quick pre-registration (name and phone) instead of the full form.
 export default async function NewPatientPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
@@ -28,8 +27,9 @@ import { cancelDocumentAction, issueDocumentAction } from "../document-actions";
 import * as rx from "../prescription-actions";
 import { ChartEditor } from "./_components/chart-editor";
 import { SignedPanel } from "./_components/signed-panel";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Prontuário" };
+export const generateMetadata = titled("record");
 
 /** The chart of one encounter. The access decision and the read log are getRecord's. */
 async function load(ctx: Awaited<ReturnType<typeof requireStaff>>, id: string) {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
@@ -12,8 +11,9 @@ import { dateParam, one, orNotFound } from "@/lib/scheduling/page-helpers";
 import { localDateOf } from "@/lib/scheduling/time";
 import { weekView } from "@/lib/scheduling/views";
 import { listAgendas } from "@/lib/scheduling/agendas";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Agenda da semana" };
+export const generateMetadata = titled("weekAgenda");
 
 export default async function WeekPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireStaff("appointments:read");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PortalShell } from "@/components/layout/app-shell";
@@ -14,8 +13,9 @@ import { orNotFound } from "@/lib/not-found-page";
 import { formatDate, formatTime } from "@/lib/format/date";
 import { requireHostTenant } from "@/lib/tenancy/resolve";
 import { acceptTermAction } from "./actions";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Teleconsulta" };
+export const generateMetadata = titled("telemedicine");
 
 export default async function TeleconsultationPage({ params }: { params: Promise<{ tenant: string; id: string }> }) {
   const { tenant: slug, id } = await params;

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
 import { AgendaBlocks } from "@/components/scheduling/agenda-blocks";
@@ -8,8 +7,9 @@ import { requireStaff } from "@/lib/auth/guards";
 import { agendaFormOptions, getAgendaConfig } from "@/lib/scheduling/agendas";
 import { orNotFound } from "@/lib/scheduling/page-helpers";
 import { addBlockAction, removeBlockAction, saveAgendaAction } from "../actions";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Agenda" };
+export const generateMetadata = titled("agenda");
 
 export default async function EditAgendaPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireStaff("agendas:manage");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
 import { PatientForm } from "@/components/patients/patient-form";
@@ -8,8 +7,9 @@ import { listInsurers } from "@/lib/patients/queries";
 import { lookupCepAction, updatePatientAction } from "../../actions";
 import { orNotFound } from "@/lib/not-found-page";
 import { getPatient } from "@/lib/patients/queries";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Editar paciente" };
+export const generateMetadata = titled("editPatient");
 
 export default async function EditPatientPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireStaff("patients:write");

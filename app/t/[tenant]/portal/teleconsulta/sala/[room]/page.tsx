@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PortalShell } from "@/components/layout/app-shell";
 import { PageHeader } from "@/components/layout/page-header";
@@ -9,8 +8,9 @@ import { getTelemedicineRoom } from "@/lib/engagement/telemedicine-portal";
 import { orNotFound } from "@/lib/not-found-page";
 import { formatDate, formatTime } from "@/lib/format/date";
 import { requireHostTenant } from "@/lib/tenancy/resolve";
+import { titled } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Sala de teleconsulta", robots: { index: false, follow: false } };
+export const generateMetadata = titled("telemedicineRoom", { robots: { index: false, follow: false } });
 
 // The waiting room. The video itself belongs to an external provider configured per clinic;
 // none is reachable here, so the page stops at the waiting room (the gate and records are real).
