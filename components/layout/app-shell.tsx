@@ -4,6 +4,7 @@ import { clsx } from "clsx";
 import { LanguageSwitcher } from "./language-switcher";
 import { NavList, type NavItem } from "./nav-list";
 import { SignOutButton } from "./sign-out-button";
+import { RouteFocus } from "./route-focus";
 
 export type { NavItem } from "./nav-list";
 
@@ -105,6 +106,7 @@ export async function AppShell({ variant, orgName, logoText, user, items, childr
       </header>
 
       <main id="main-content" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none md:px-8">
+        <RouteFocus />
         {children}
       </main>
     </div>

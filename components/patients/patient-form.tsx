@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { get, useFieldArray, useForm, useWatch, type Path } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -60,6 +60,17 @@ export function PatientForm({ insurers, patientId, defaults, create, update, loo
   });
   const { register, handleSubmit, formState, setError: setFieldError, getValues } = form;
   const contacts = useFieldArray({ control: form.control, name: "emergencyContacts" });
+  // After "Remover contato", focus goes to a neighbour: the contact that took its place, else the
+  // one before, else the add button (never the page body).
+  const addContact = useRef<HTMLButtonElement>(null);
+  const removedAt = useRef<number | null>(null);
+  useEffect(() => {
+    if (removedAt.current === null) return;
+    const target = Math.min(removedAt.current, contacts.fields.length - 1);
+    removedAt.current = null;
+    if (target >= 0) form.setFocus(`emergencyContacts.${target}.name`);
+    else addContact.current?.focus();
+  }, [contacts.fields.length, form]);
   const exception = useWatch({ control: form.control, name: "documentException" });
   const filledByCep = useCepAutofill(form, lookupCep);
   const err = (name: string) => (get(formState.errors, name) as { message?: string } | undefined)?.message;
@@ -146,7 +157,7 @@ export function PatientForm({ insurers, patientId, defaults, create, update, loo
 
       <Card>
         <CardHeader title={t("sections.emergencyContacts")} actions={contacts.fields.length < 3 && (
-          <Button variant="secondary" size="sm" onClick={() => contacts.append({ name: "", relationship: "", phone: "" })}>
+          <Button ref={addContact} variant="secondary" size="sm" onClick={() => contacts.append({ name: "", relationship: "", phone: "" })}>
             {t("emergency.add")}
           </Button>
         )} />
@@ -158,7 +169,7 @@ export function PatientForm({ insurers, patientId, defaults, create, update, loo
               {text(`emergencyContacts.${i}.name`, t("emergency.name", { n: i + 1 }), {}, true)}
               {text(`emergencyContacts.${i}.relationship`, t("emergency.relationship", { n: i + 1 }), {}, true)}
               {text(`emergencyContacts.${i}.phone`, t("emergency.phone", { n: i + 1 }), { type: "tel" }, true, "phone")}
-              <Button variant="ghost" size="sm" onClick={() => contacts.remove(i)}>{t("emergency.remove", { n: i + 1 })}</Button>
+              <Button variant="ghost" size="sm" onClick={() => { removedAt.current = i; contacts.remove(i); }}>{t("emergency.remove", { n: i + 1 })}</Button>
             </fieldset>
           ))}
         </CardBody>

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 
 /** Minutes before the idle limit at which the warning shows. */
@@ -40,19 +40,31 @@ export function IdleWarning({ idleMinutes, keepAlive }: { idleMinutes: number; k
     if (left <= 0) window.location.reload();
   }, [left]);
 
+  // The warning takes focus when it opens (a keyboard or screen-reader user must not miss it), and
+  // gives it back to where the person was once they choose to stay.
+  const showing = left <= WARN_BEFORE_MIN * 60_000 && left > 0;
+  const stayButton = useRef<HTMLButtonElement>(null);
+  const returnTo = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (!showing) return;
+    returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    stayButton.current?.focus();
+  }, [showing]);
+
   const stay = useCallback(async () => {
     const { ok } = await keepAlive();
     if (!ok) return window.location.reload();
     setLastActive(Date.now());
     setNow(Date.now());
+    returnTo.current?.focus();
   }, [keepAlive]);
 
-  if (left > WARN_BEFORE_MIN * 60_000 || left <= 0) return null;
+  if (!showing) return null;
   return (
-    <div role="alertdialog" aria-live="assertive" aria-label={t("stay")}
+    <div role="alertdialog" aria-live="assertive" aria-label={t("stay")} aria-describedby="idle-warning-message"
       className="fixed inset-x-4 bottom-4 z-50 mx-auto flex max-w-xl flex-wrap items-center justify-between gap-3 rounded-lg border border-warning-border bg-warning-bg p-4 text-sm text-warning-fg shadow-lg">
-      <p>{t("message", { minutes: Math.max(1, Math.ceil(left / 60_000)) })}</p>
-      <Button type="button" size="sm" onClick={() => void stay()}>{t("stay")}</Button>
+      <p id="idle-warning-message">{t("message", { minutes: Math.max(1, Math.ceil(left / 60_000)) })}</p>
+      <Button ref={stayButton} type="button" size="sm" onClick={() => void stay()}>{t("stay")}</Button>
     </div>
   );
 }

@@ -45,3 +45,22 @@ test.describe("admin (admin@demo)", () => {
     await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   });
 });
+
+test.describe("secretary (recepcao@demo)", () => {
+  test.use({ storageState: signedInAs("recepcao@demo.prontivus.dev") });
+
+  test("after removing an emergency contact, focus goes to its neighbour, not the page", async ({ page }) => {
+    await page.goto(tenantUrl("demo", "/patients/new"));
+    const add = page.getByRole("button", { name: "Adicionar contato" });
+    await add.click();
+    await add.click();
+    await page.getByRole("textbox", { name: "Nome do contato 2" }).fill("Segundo");
+    await page.getByRole("button", { name: "Remover contato 1" }).click();
+    // The second contact took the first place, and has the focus.
+    const first = page.getByRole("textbox", { name: "Nome do contato 1" });
+    await expect(first).toHaveValue("Segundo");
+    await expect(first).toBeFocused();
+    await page.getByRole("button", { name: "Remover contato 1" }).click();
+    await expect(add).toBeFocused();
+  });
+});

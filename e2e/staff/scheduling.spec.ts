@@ -45,6 +45,8 @@ async function registerPatient(page: Page) {
   await expect(cpf).toHaveValue(PATIENT.cpf);
   await page.getByRole("button", { name: "Cadastrar paciente" }).click();
   await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}/);
+  // The saved record's heading has the focus (not the control the person left).
+  await expect(page.getByRole("heading", { level: 1, name: PATIENT.fullName })).toBeFocused();
   // Stored canonical: the date as a date, the phone as digits.
   expect(await ownerQuery("SELECT to_char(birth_date, 'YYYY-MM-DD') AS birth, phone FROM patients WHERE full_name = $1", [PATIENT.fullName]))
     .toEqual([{ birth: "1978-03-14", phone: "11987654321" }]);
