@@ -25,8 +25,12 @@ function range(columns: GridColumn[], timeZone: string): [number, number] {
   return [Math.floor(Math.min(...minutes) / 60) * 60, Math.min(1440, Math.ceil(Math.max(...minutes) / 60) * 60)];
 }
 
-export async function CalendarGrid({ columns, timeZone, canBook, caption, columnWidth = "12rem" }: {
-  columns: GridColumn[]; timeZone: string; canBook: boolean; caption: string; columnWidth?: string;
+/**
+ * `phoneColumn`: the key of the one column a phone shows (the day view's doctor switcher picks
+ * it); on wider screens every column shows. Without it, phones scroll the columns sideways.
+ */
+export async function CalendarGrid({ columns, timeZone, canBook, caption, columnWidth = "12rem", phoneColumn }: {
+  columns: GridColumn[]; timeZone: string; canBook: boolean; caption: string; columnWidth?: string; phoneColumn?: string;
 }) {
   const t = await getTranslations("scheduling");
   const [first, last] = range(columns, timeZone);
@@ -34,17 +38,18 @@ export async function CalendarGrid({ columns, timeZone, canBook, caption, column
   const rowOf = (iso: string) => Math.max(1, Math.floor((localMinuteOf(new Date(iso), timeZone) - first) / STEP) + 1);
   const span = (from: string, to: string) => Math.max(1, Math.round((Date.parse(to) - Date.parse(from)) / 60_000 / STEP));
   const hours = Array.from({ length: (last - first) / 60 }, (_, i) => first + i * 60);
+  const offPhone = (c: GridColumn) => phoneColumn !== undefined && c.key !== phoneColumn;
   return (
     <div className="overflow-x-auto rounded-lg border border-border bg-surface" role="region" aria-label={caption}>
       {/* At least columnWidth per column (then the region scrolls), never wider because of a long
           name: min-w-max would size columns by their text and push a week past 1366 px. */}
       <div
-        className="grid w-full"
+        className={clsx("grid w-full", phoneColumn && "max-md:grid-cols-[4rem_minmax(0,1fr)]! max-md:min-w-0!")}
         style={{ gridTemplateColumns: `4rem repeat(${columns.length}, minmax(${columnWidth}, 1fr))`, minWidth: `calc(4rem + ${columns.length} * ${columnWidth})` }}
       >
         <div className="sticky top-0 border-b border-border bg-surface-muted" />
         {columns.map((c) => (
-          <div key={c.key} className="border-b border-l border-border bg-surface-muted px-3 py-2">
+          <div key={c.key} className={clsx("border-b border-l border-border bg-surface-muted px-3 py-2", offPhone(c) && "max-md:hidden")}>
             <h2 className="text-sm font-semibold text-fg">{c.title}</h2>
             {c.subtitle && <p className="text-xs text-fg-muted">{c.subtitle}</p>}
           </div>
@@ -57,7 +62,7 @@ export async function CalendarGrid({ columns, timeZone, canBook, caption, column
           ))}
         </div>
         {columns.map((c) => ({ c, lanes: assignLanes(c.appointments) })).map(({ c, lanes: laneOf }) => (
-          <ul key={c.key} aria-label={c.title} className="relative grid border-l border-border" style={{ gridTemplateRows: `repeat(${rows}, 0.55rem)` }}>
+          <ul key={c.key} aria-label={c.title} className={clsx("relative grid border-l border-border", offPhone(c) && "max-md:hidden")} style={{ gridTemplateRows: `repeat(${rows}, 0.55rem)` }}>
             {c.slots.filter((s) => s.state === "free" || s.state === "blocked").map((s) => (
               <li key={`slot-${s.startsAt}`} className="col-start-1 p-0.5" style={{ gridRow: `${rowOf(s.startsAt)} / span ${span(s.startsAt, s.endsAt)}` }}>
                 {s.state === "blocked" ? (

@@ -57,3 +57,23 @@ test("encaixes beside a booking are all readable, and the week fits 1366 px", as
   const grid = page.getByRole("region", { name: /^Semana — / });
   expect(await grid.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 });
+
+test("on a 390 px phone the day shows one agenda at a time, and the switcher reaches the others", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(tenantUrl("demo", "/schedule"));
+  const switcher = page.getByRole("navigation", { name: "Profissional mostrado" });
+  await expect(switcher).toBeVisible();
+  const links = switcher.getByRole("link");
+  expect(await links.count()).toBeGreaterThan(1);
+  const [firstName, secondName] = [await links.nth(0).textContent(), await links.nth(1).textContent()];
+  await expect(links.nth(0)).toHaveAttribute("aria-current", "page");
+  const column = (name: string | null) => page.getByRole("list", { name: name!, exact: true });
+  await expect(column(firstName)).toBeVisible();
+  await expect(column(secondName)).toBeHidden();
+  await links.nth(1).click();
+  await expect(switcher.getByRole("link", { name: secondName!, exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(column(secondName)).toBeVisible();
+  await expect(column(firstName)).toBeHidden();
+  // Within the screen: the shown column does not push the page sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+});

@@ -7,7 +7,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireStaff } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/policy";
 import { formatCalendarDate } from "@/lib/format/date";
-import { dateParam } from "@/lib/scheduling/page-helpers";
+import { dateParam, one } from "@/lib/scheduling/page-helpers";
+import { buttonClasses } from "@/components/ui/button";
 import { localDateOf } from "@/lib/scheduling/time";
 import { dayView } from "@/lib/scheduling/views";
 import { titled } from "@/lib/i18n/page-title";
@@ -17,8 +18,11 @@ export const generateMetadata = titled("agenda");
 /** The front desk's day: one column per agenda, free slots open the booking form. */
 export default async function SchedulePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireStaff("appointments:read");
-  const date = dateParam((await searchParams).date, ctx.timeZone);
+  const sp = await searchParams;
+  const date = dateParam(sp.date, ctx.timeZone);
   const [t, view] = await Promise.all([getTranslations("scheduling"), dayView(ctx, date)]);
+  // On a phone one agenda at a time, picked in the switcher below (?agenda=; the first by default).
+  const shown = view.columns.find((c) => c.id === one(sp.agenda)) ?? view.columns[0];
   const weekday = new Intl.DateTimeFormat(await getLocale(), { weekday: "long", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
   return (
     <>
@@ -33,7 +37,24 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
               <Link key={c.id} className="text-brand-800 underline" href={`/schedule/week?agenda=${c.id}&date=${date}`}>{t("day.weekOf", { agenda: c.name })}</Link>
             ))}
           </p>
+          {view.columns.length > 1 && (
+            <nav aria-label={t("day.switcher")} className="mb-3 md:hidden">
+              <ul className="flex flex-wrap gap-2">
+                {view.columns.map((c) => (
+                  <li key={c.id}>
+                    <Link
+                      href={`/schedule?date=${date}&agenda=${c.id}`} aria-current={c.id === shown?.id ? "page" : undefined}
+                      className={buttonClasses({ variant: c.id === shown?.id ? "primary" : "secondary", size: "sm" })}
+                    >
+                      {c.name}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
           <CalendarGrid
+            phoneColumn={shown?.id}
             caption={t("day.title")}
             timeZone={ctx.timeZone}
             canBook={can(ctx, "appointments:write")}
