@@ -82,14 +82,13 @@ export async function AppShell({ variant, orgName, logoText, user, items, childr
         {tc("skipToContent")}
       </a>
 
-      <aside
-        className={clsx(
-          "hidden border-t-4 border-r border-border bg-surface md:sticky md:top-0 md:flex md:h-dvh md:w-64 md:shrink-0 md:flex-col md:gap-6 md:overflow-y-auto md:p-4",
-          accent.bar,
-        )}
-      >
-        {brand}
-        {panel}
+      {/* The aside spans the whole page (its background and border reach the bottom of a long
+          page); its content stays in view as the page scrolls. */}
+      <aside className={clsx("hidden border-t-4 border-r border-border bg-surface md:block md:w-64 md:shrink-0", accent.bar)}>
+        <div className="md:sticky md:top-0 md:flex md:h-dvh md:flex-col md:gap-6 md:overflow-y-auto md:p-4">
+          {brand}
+          {panel}
+        </div>
       </aside>
 
       <header className={clsx("relative flex items-center justify-between gap-3 border-t-4 border-b border-border bg-surface px-4 py-3 md:hidden", accent.bar)}>

@@ -128,7 +128,7 @@ export function PatientForm({ insurers, patientId, defaults, create, update, loo
           {text("phone", t("fields.phone"), { type: "tel", placeholder: "(11) 98765-4321" }, true, "phone")}
           {text("email", t("fields.email"), { type: "email" })}
           {text("cep", t("fields.cep"), { inputMode: "numeric", placeholder: "00000-000" }, false, "cep")}
-          <p role="status" className="text-sm text-fg-muted sm:col-span-2">{filledByCep ? t("form.filledByCep") : ""}</p>
+          <p role="status" className={filledByCep ? "text-sm text-fg-muted sm:col-span-2" : "sr-only"}>{filledByCep ? t("form.filledByCep") : ""}</p>
           {text("street", t("fields.street"))}
           {text("number", t("fields.number"))}
           {text("complement", t("fields.complement"))}

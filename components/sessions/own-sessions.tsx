@@ -16,6 +16,7 @@ export async function OwnSessions({ sessions, timeZone, actions }: { sessions: O
       <CardBody className="space-y-6">
         <SimpleTable
           caption={t("title")}
+          labelledBy="own-sessions-title"
           rows={sessions}
           rowKey={(s) => s.id}
           empty={t("empty")}

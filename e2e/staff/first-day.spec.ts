@@ -63,4 +63,14 @@ test.describe("secretary (recepcao@demo)", () => {
     await page.getByRole("button", { name: "Remover contato 1" }).click();
     await expect(add).toBeFocused();
   });
+
+  test("the sidebar spans a long page, and its navigation stays in view at the bottom", async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 700 });
+    await page.goto(tenantUrl("demo", "/patients/new"));
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeGreaterThan(700);
+    expect((await page.locator("aside").boundingBox())!.height).toBeGreaterThanOrEqual(height - 1);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect(page.getByRole("navigation", { name: "Navegação principal" })).toBeInViewport();
+  });
 });
