@@ -17,6 +17,8 @@ async function expectForbidden(page: Page, path: string) {
   expect({ path, status: response?.status() }).toEqual({ path, status: 403 });
   await expect(page).toHaveURL(tenantUrl("demo", path));
   await expect(page.getByRole("heading", { level: 1, name: "Acesso negado" })).toBeVisible();
+  // The tab says so too, not the title of the page that was refused.
+  await expect(page).toHaveTitle("Acesso negado · Prontivus");
   await expect(page.getByRole("table")).toHaveCount(0);
 }
 

@@ -19,6 +19,7 @@ async function expectNotFound(page: Page, path: string) {
   const response = await page.goto(tenantUrl("demo", path));
   expect({ path, status: response?.status() }).toEqual({ path, status: 404 });
   await expect(page.getByRole("heading", { level: 1, name: "Página não encontrada" })).toBeVisible();
+  await expect(page).toHaveTitle("Página não encontrada · Prontivus");
   await expect(page.getByRole("navigation", { name: NAV })).toHaveCount(0);
 }
 
