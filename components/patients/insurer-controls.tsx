@@ -10,6 +10,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { insurerSchema, type InsurerInput } from "@/lib/patients/insurer-schema";
 import type { PatientAction } from "./types";
+import { masked } from "@/components/ui/masked";
 
 /** New insurer (convênio): name, optional ANS registry and CNPJ. */
 export function InsurerForm({ action }: { action: PatientAction }) {
@@ -28,7 +29,7 @@ export function InsurerForm({ action }: { action: PatientAction }) {
     <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-[1fr_10rem_14rem_auto] sm:items-start">
       <FormField id="insurer-name" label={t("insurers.name")} error={e.name?.message} required>{(f) => <Input {...f} {...form.register("name")} />}</FormField>
       <FormField id="insurer-ans" label={t("insurers.ansCode")} error={e.ansCode?.message}>{(f) => <Input {...f} inputMode="numeric" {...form.register("ansCode")} />}</FormField>
-      <FormField id="insurer-cnpj" label={t("insurers.cnpj")} error={e.cnpj?.message}>{(f) => <Input {...f} {...form.register("cnpj")} />}</FormField>
+      <FormField id="insurer-cnpj" label={t("insurers.cnpj")} error={e.cnpj?.message}>{(f) => <Input {...f} inputMode="text" placeholder="00.000.000/0000-00" {...masked("cnpj", form.register("cnpj"))} />}</FormField>
       <Button type="submit" className="sm:mt-7" loading={form.formState.isSubmitting}>{t("insurers.submit")}</Button>
       {error && <Alert tone="danger" className="sm:col-span-4">{error}</Alert>}
     </form>

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/action-result";
+import { applyMask } from "@/components/ui/masked";
 
 // Issuing a pharmacy credential (its token is shown here once, then never again) and revoking one.
 
@@ -49,7 +50,7 @@ export function IssueCredentialForm({ action }: { action: IssueAction }) {
           {(f) => <Input {...f} value={pharmacyName} maxLength={200} onChange={(e) => setName(e.target.value)} />}
         </FormField>
         <FormField id="pharmacy-cnpj" label={t("cnpj")} error={errors.cnpj?.[0]} required>
-          {(f) => <Input {...f} value={cnpj} maxLength={18} inputMode="text" onChange={(e) => setCnpj(e.target.value)} />}
+          {(f) => <Input {...f} value={cnpj} maxLength={18} inputMode="text" onChange={(e) => { applyMask("cnpj", e.currentTarget); setCnpj(e.currentTarget.value); }} />}
         </FormField>
         <Button type="submit" className="sm:mt-7" loading={busy}>{t("issue")}</Button>
       </form>
