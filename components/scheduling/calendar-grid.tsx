@@ -95,24 +95,19 @@ export async function CalendarGrid({ columns, timeZone, canBook, caption, column
                 {/* A short card shows time and name; the whole line is its name and its tooltip. */}
                 <Link
                   href={`/appointments/${a.id}`} title={whole} aria-label={whole}
-                  className={clsx("block h-full overflow-hidden rounded border py-0.5 text-xs shadow-sm", lanes > 1 ? "px-1 leading-tight" : "px-2", STATUS_BLOCK[a.status], a.isEncaixe && "border-dashed border-2")}
+                  className={clsx(
+                    "relative block h-full overflow-hidden rounded border py-0.5 text-xs shadow-sm",
+                    "hover:z-20 hover:h-auto hover:min-h-full hover:shadow-md focus-visible:z-20 focus-visible:h-auto focus-visible:min-h-full focus-visible:shadow-md", lanes > 1 ? "px-1 leading-tight" : "px-2", STATUS_BLOCK[a.status], a.isEncaixe && "border-dashed border-2")}
                 >
-                  {lanes > 1 ? (
-                    // A narrow lane: time and name on lines of their own, the rest in the tooltip.
-                    <>
-                      <span className="block font-semibold">{formatTime(a.startsAt, timeZone)}</span>
-                      <span className="block break-words leading-tight">{a.patient.name}</span>
-                    </>
-                  ) : (
-                    <>
-                      <span className="font-semibold">{formatTime(a.startsAt, timeZone)}</span> {a.patient.name}
-                      <span className="block">
-                        {t(`status.${a.status}`)}
-                        {a.isEncaixe && <> · <strong>{t("encaixe")}</strong></>}
-                        {a.modality === "TELEMEDICINE" && <> · {t("modality.TELEMEDICINE")}</>}
-                      </span>
-                    </>
-                  )}
+                  {/* Time and name first (on lines of their own in a narrow lane); what does not fit
+                      shows when the card is hovered or focused, when it grows over its neighbours. */}
+                  <span className={clsx("font-semibold", lanes > 1 && "block")}>{formatTime(a.startsAt, timeZone)}</span>{" "}
+                  <span className={clsx(lanes > 1 && "block break-words")}>{a.patient.name}</span>
+                  <span className="block">
+                    {t(`status.${a.status}`)}
+                    {a.isEncaixe && <> · <strong>{t("encaixe")}</strong></>}
+                    {a.modality === "TELEMEDICINE" && <> · {t("modality.TELEMEDICINE")}</>}
+                  </span>
                 </Link>
               </li>
               );

@@ -53,6 +53,11 @@ test("encaixes beside a booking are all readable, and the week fits 1366 px", as
   }
   const boxes = await Promise.all(cards.map(box));
   for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i]!, boxes[j]!), `${names[i]} × ${names[j]}`).toBe(false);
+  // A short card grows to show what it clips (its status) while it has the keyboard's focus.
+  const before = boxes[2]!.height;
+  await page.keyboard.press("Tab"); // a keyboard interaction first, so focus is shown as keyboard focus
+  await cards[2]!.focus();
+  await expect.poll(async () => (await box(cards[2]!)).height).toBeGreaterThan(before);
   // Seven days without a sideways scroll.
   const grid = page.getByRole("region", { name: /^Semana — / });
   expect(await grid.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
