@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult, AppointmentView, TransitionTarget } from "@/lib/scheduling/schemas";
-import { isStatusRefusal, type StatusParams, type StatusRefusal } from "@/lib/scheduling/status-errors";
+import { isStatusRefusal, type StatusParams, type StatusRefusal } from "@/lib/scheduling/status/errors";
 
 const LABEL_KEY = {
   CONFIRMED: "confirm", ARRIVED: "checkIn", IN_PROGRESS: "start", COMPLETED: "complete", NO_SHOW: "noShow", CANCELLED: "cancel",

@@ -14,7 +14,7 @@ import { getPatient } from "@/lib/patients/queries";
 import { bookAppointment } from "@/lib/scheduling/booking";
 import { getAppointment } from "@/lib/scheduling/queries";
 import { rescheduleAppointment } from "@/lib/scheduling/reschedule";
-import { transitionAppointment } from "@/lib/scheduling/status";
+import { transitionAppointment } from "@/lib/scheduling/status/moves";
 import { NOW, schedulingClinic, slotAt, type SchedulingClinic } from "@/lib/scheduling/test-fixtures";
 import { updateAppointment } from "@/lib/scheduling/update";
 import { asOwner, closeOwnerPool } from "@/lib/testing/factories";

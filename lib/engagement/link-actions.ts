@@ -4,7 +4,7 @@ import { withTenant } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors";
 import type { AppointmentStatus } from "@/lib/generated/prisma/enums";
 import type { RequestMeta } from "@/lib/request";
-import { cancelAppointmentAsPatient, transitionAndAudit } from "@/lib/scheduling/status";
+import { cancelAppointmentAsPatient, transitionAndAudit } from "@/lib/scheduling/status/moves";
 import { bookAppointment } from "@/lib/scheduling/booking";
 import { findTenant } from "@/lib/tenancy/current";
 import { verifyLink, type LinkClaims } from "./links";

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeMailTransport } from "@/lib/mail/send";
 import { bookAppointment } from "@/lib/scheduling/booking";
-import { transitionAppointment } from "@/lib/scheduling/status";
+import { transitionAppointment } from "@/lib/scheduling/status/moves";
 import { schedulingClinic, slotAt } from "@/lib/scheduling/test-fixtures";
 import { asOwner, createTenant, createUser, scopeFor } from "@/lib/testing/factories";
 import type { ChannelDrivers, OutgoingMessage } from "./channels";

@@ -4,7 +4,7 @@ import { addToWaitlist } from "@/lib/engagement/waitlist";
 import { asOwner, withOwnerClient } from "@/lib/testing/factories";
 import { bookAppointment } from "./booking";
 import { rescheduleAppointment } from "./reschedule";
-import { transitionAppointment } from "./status";
+import { transitionAppointment } from "./status/moves";
 import { NOW, schedulingClinic, slotAt, type SchedulingClinic } from "./test-fixtures";
 
 // "Audit last" (docs/architecture.md): the audit row takes the clinic's chain lock and holds it to

@@ -46,7 +46,7 @@ export function toView(r: Row, names: ReadonlyMap<string, string> = new Map()): 
     confirmedAt: iso(r.confirmedAt), arrivedAt: iso(r.arrivedAt), startedAt: iso(r.startedAt), completedAt: iso(r.completedAt),
     cancelledAt: iso(r.cancelledAt), cancelledByName: r.cancelledBy ? (names.get(r.cancelledBy) ?? null) : null,
     cancellationReason: text(FREE_TEXT.cancellationReason, r.cancellationReasonEnc, r.legacyCancellationReason), rescheduledFromId: r.rescheduledFromId, createdAt: r.createdAt.toISOString(),
-    // Set only while the last move can still be undone (lib/scheduling/revert.ts decides who and until when).
+    // Set only while the last move can still be undone (lib/scheduling/status/revert.ts decides who and until when).
     lastChange: r.previousStatus && r.statusChangedAt ? {
       from: r.previousStatus, byId: r.statusChangedBy, byName: r.statusChangedBy ? (names.get(r.statusChangedBy) ?? null) : null,
       at: r.statusChangedAt.toISOString(),

@@ -9,7 +9,7 @@ import { assertCan, isOverlapViolation, loadAgenda, parseInput, toRef, visibleDo
 import { bookedFields, planSlot } from "./booking";
 import { rescheduleSchema } from "./schemas";
 import { conflictAfterViolation } from "./slot-check";
-import { applyTransition } from "./status";
+import { applyTransition } from "./status/moves";
 
 // A reschedule is a new appointment pointing back at the original (rescheduled_from_id), and the
 // original cancelled with reason "reagendado": history stays whole, and the follow-ups of the old

@@ -10,11 +10,14 @@ import type { AppointmentModality, AppointmentStatus } from "@/lib/generated/pri
 //   agendas.ts     listAgendas, getAgendaConfig, createAgenda, updateAgenda, agendaFormOptions
 //   blocks.ts      addAgendaBlock, removeAgendaBlock
 //   booking.ts     bookAppointment(ctx, input, now?, { beforeAudit? }), listFreeSlots(ctx, { agendaId, date }, now?)
-//   status.ts      transitionAppointment(ctx, id, input, now?), cancelAppointmentAsPatient(ctx, input, now?)
+//   status/        moves.ts: transitionAppointment(ctx, id, input, now?), cancelAppointmentAsPatient(ctx, input, now?),
+//                  allowedMoves / withheldMoves (what the page offers now); revert.ts: undoStatusChange(ctx, id, { reason }, now?);
+//                  errors.ts: the StatusError refusals (reason + params)
 //   reschedule.ts  rescheduleAppointment(ctx, id, input, now?)
 //   update.ts      updateAppointment(ctx, id, input, now?)  (one door for PUT: status, time or details)
 //   queries.ts     listAppointments(ctx, filters), getAppointment(ctx, id), getAppointmentHistory(ctx, id)
 //   views.ts       dayView(ctx, date), weekView(ctx, agendaId, date), myDay(ctx, now?)
+//   lanes.ts       side-by-side lanes for overlapping appointments in one calendar column
 // Another clinic's id, or an appointment a doctor may not see, is `not_found` (404).
 
 const uuid = z.uuid("Identificador inválido.");
@@ -117,7 +120,7 @@ export const NEXT_STATUS: Record<AppointmentStatus, readonly AppointmentStatus[]
 };
 export const canMove = (from: AppointmentStatus, to: AppointmentStatus) => NEXT_STATUS[from].includes(to);
 /**
- * Moves a person makes by mistake and may undo the same day (lib/scheduling/revert.ts): a
+ * Moves a person makes by mistake and may undo the same day (lib/scheduling/status/revert.ts): a
  * confirmation, a check-in, a no-show. Starting, finishing and cancelling are not undone here
  * (a chart may be open; the patient and the waitlist have been told).
  */

@@ -7,7 +7,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { assertCan, parseInput, visibleDoctor } from "./access";
 import { rescheduleAppointment } from "./reschedule";
 import { updateAppointmentSchema, type AppointmentView } from "./schemas";
-import { transitionAppointment } from "./status";
+import { transitionAppointment } from "./status/moves";
 import { getAppointment } from "./queries";
 
 // One door for "change this appointment" (PUT /api/v1/appointments/:id): a status change goes

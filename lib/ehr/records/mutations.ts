@@ -5,7 +5,7 @@ import { withTenant } from "@/lib/db/tenant";
 import { requireClinicalAccess } from "@/lib/ehr/access";
 import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/scheduling/access";
-import { applyTransition } from "@/lib/scheduling/status";
+import { applyTransition } from "@/lib/scheduling/status/moves";
 import { contentHashOf } from "./canonical";
 import { normalizeSections, openSections, sealSections } from "./content";
 import { replaceDiagnoses } from "./diagnoses";

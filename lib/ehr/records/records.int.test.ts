@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { bookAppointment } from "@/lib/scheduling/booking";
-import { transitionAppointment } from "@/lib/scheduling/status";
+import { transitionAppointment } from "@/lib/scheduling/status/moves";
 import { NOW, schedulingClinic, slotAt, type SchedulingClinic } from "@/lib/scheduling/test-fixtures";
 import { dumpDatabase } from "@/lib/testing/database-dump";
 import { asOwner } from "@/lib/testing/factories";

@@ -8,8 +8,8 @@ import { listPatients } from "@/lib/patients/queries";
 import { bookAppointment, listFreeSlots } from "@/lib/scheduling/booking";
 import { rescheduleAppointment } from "@/lib/scheduling/reschedule";
 import type { ActionResult, Slot } from "@/lib/scheduling/schemas";
-import { undoStatusChange } from "@/lib/scheduling/revert";
-import { transitionAppointment } from "@/lib/scheduling/status";
+import { undoStatusChange } from "@/lib/scheduling/status/revert";
+import { transitionAppointment } from "@/lib/scheduling/status/moves";
 
 // Thin adapters: each export is a public POST endpoint, so each builds its own context first.
 // The domain functions validate, check permissions per status move, and audit.

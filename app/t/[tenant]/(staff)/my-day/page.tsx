@@ -11,7 +11,7 @@ import { can } from "@/lib/auth/policy";
 import { listTemplates } from "@/lib/ehr/records/templates";
 import { formatDate, formatTime } from "@/lib/format/date";
 import type { AppointmentView } from "@/lib/scheduling/schemas";
-import { allowedMoves } from "@/lib/scheduling/status";
+import { allowedMoves } from "@/lib/scheduling/status/moves";
 import { myDay } from "@/lib/scheduling/views";
 import { transitionAction } from "../appointments/actions";
 import { openEncounterAction } from "../records/actions";

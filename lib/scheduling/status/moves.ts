@@ -12,10 +12,10 @@ import type { AppointmentStatus } from "@/lib/generated/prisma/enums";
 import { parseTenantSettings } from "@/lib/tenancy/settings";
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
-import { assertCan, parseInput, toRef, visibleDoctor } from "./access";
-import { canMove, DAY_BOUND_STATUSES, NEXT_STATUS, transitionSchema, UNDOABLE_STATUSES, type TransitionTarget } from "./schemas";
-import { StatusError, type StatusParams, type StatusRefusal } from "./status-errors";
-import { localDateOf } from "./time";
+import { assertCan, parseInput, toRef, visibleDoctor } from "../access";
+import { canMove, DAY_BOUND_STATUSES, NEXT_STATUS, transitionSchema, UNDOABLE_STATUSES, type TransitionTarget } from "../schemas";
+import { StatusError, type StatusParams, type StatusRefusal } from "./errors";
+import { localDateOf } from "../time";
 
 // The status machine of an appointment (NEXT_STATUS in schemas.ts). Each move is a conditional
 // update on the status it was read in, so two clicks racing cannot both apply; each is audited

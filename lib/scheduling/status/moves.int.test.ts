@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@/lib/db/tenant";
 import { asOwner, scopeFor } from "@/lib/testing/factories";
-import { isOverlapViolation } from "./access";
-import { bookAppointment } from "./booking";
-import { getAppointment, getAppointmentHistory, listAppointments } from "./queries";
-import { rescheduleAppointment } from "./reschedule";
-import { cancelAppointmentAsPatient, transitionAppointment } from "./status";
-import { NOW, schedulingClinic, slotAt, type SchedulingClinic } from "./test-fixtures";
-import { dayView, myDay } from "./views";
+import { isOverlapViolation } from "../access";
+import { bookAppointment } from "../booking";
+import { getAppointment, getAppointmentHistory, listAppointments } from "../queries";
+import { rescheduleAppointment } from "../reschedule";
+import { cancelAppointmentAsPatient, transitionAppointment } from "./moves";
+import { NOW, schedulingClinic, slotAt, type SchedulingClinic } from "../test-fixtures";
+import { dayView, myDay } from "../views";
 
 // The life of an appointment: the status machine, its audit rows, reschedule history, patient
 // cancellation notice, who sees what, and the database's own refusal of an overlap.

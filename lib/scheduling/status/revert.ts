@@ -8,11 +8,11 @@ import { formatDate } from "@/lib/format/date";
 import type { AppointmentStatus } from "@/lib/generated/prisma/enums";
 import { text } from "@/lib/validation/text";
 import { z } from "zod";
-import { assertCan, isOverlapViolation, parseInput, visibleDoctor } from "./access";
-import { UNDOABLE_STATUSES, type AppointmentView, type TransitionTarget } from "./schemas";
-import { PERMISSION, STAMP } from "./status";
-import { StatusError } from "./status-errors";
-import { localDateOf } from "./time";
+import { assertCan, isOverlapViolation, parseInput, visibleDoctor } from "../access";
+import { UNDOABLE_STATUSES, type AppointmentView, type TransitionTarget } from "../schemas";
+import { PERMISSION, STAMP } from "./moves";
+import { StatusError } from "./errors";
+import { localDateOf } from "../time";
 
 // Undoing a mistaken status move (a check-in on the wrong patient, a no-show for someone who was
 // in the toilet): by whoever made it, or a clinic admin, on the same day in the clinic's time

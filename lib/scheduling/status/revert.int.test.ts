@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { asOwner, createUser, scopeFor } from "@/lib/testing/factories";
-import { bookAppointment } from "./booking";
-import { getAppointment } from "./queries";
+import { bookAppointment } from "../booking";
+import { getAppointment } from "../queries";
 import { undoOffer, undoStatusChange } from "./revert";
-import { allowedMoves, transitionAppointment, withheldMoves } from "./status";
-import { NOW, schedulingClinic, slotAt, type SchedulingClinic } from "./test-fixtures";
+import { allowedMoves, transitionAppointment, withheldMoves } from "./moves";
+import { NOW, schedulingClinic, slotAt, type SchedulingClinic } from "../test-fixtures";
 
 // The status machine against the clock (check-in, start and no-show on the appointment's own
 // day in the clinic's zone) and the undo of a mistaken move: by its author or an admin, the same
