@@ -220,26 +220,6 @@ describe("GET and PUT /api/v1/appointments/:id", () => {
     expect(((await cancelled.json()) as { status: string }).status).toBe("CANCELLED");
   });
 
-  it("undoes the secretary's own check-in with a reason; refuses finance, a missing reason and another clinic's id", async () => {
-    const created = await book(apiRequest(clinic.tenant, "/api/v1/appointments", { token: secretary, body: bookBody("16:00", 11) }));
-    const { id } = (await created.json()) as { id: string };
-    // A check-in made a moment ago by this secretary (the clock rule for check-in itself is the domain tests').
-    await asOwner(`UPDATE appointments SET status = 'ARRIVED', arrived_at = now(), previous_status = 'SCHEDULED',
-      status_changed_by = $2, status_changed_at = now() WHERE id = $1`, [id, secretaryId]);
-    const post = (body: unknown, token = secretary, target = id) =>
-      revert(apiRequest(clinic.tenant, `/api/v1/appointments/${target}/revert`, { method: "POST", token, body }), idParams(target));
-    const missing = await post({});
-    expect([missing.status, ((await missing.json()) as ErrorBody & { error: { reason: string } }).error.reason]).toEqual([400, "undoReasonRequired"]);
-    expect((await post({ reason: "Engano" }, finance)).status).toBe(403);
-    expect((await post({ reason: "Engano" }, secretary, otherAppointment)).status).toBe(404);
-    expect(await appointmentsOf(other.tenant.id)).toEqual([{ id: otherAppointment, status: "SCHEDULED" }]);
-    expect((await asOwner<{ status: string }>("SELECT status FROM appointments WHERE id = $1", [id]))[0]!.status).toBe("ARRIVED");
-    const done = await post({ reason: "Paciente errado" });
-    expect([done.status, await done.json()]).toEqual([200, { id, status: "SCHEDULED" }]);
-    const again = await post({ reason: "Paciente errado" });
-    expect([again.status, ((await again.json()) as { error: { reason: string } }).error.reason]).toEqual([409, "notUndoable"]);
-  });
-
   it("answers 404 for another clinic's appointment on GET and PUT, and changes nothing", async () => {
     const path = `/api/v1/appointments/${otherAppointment}`;
     expect((await getOne(apiRequest(clinic.tenant, path, { token: secretary }), idParams(otherAppointment))).status).toBe(404);
@@ -251,3 +231,49 @@ describe("GET and PUT /api/v1/appointments/:id", () => {
     expect((await getOne(apiRequest(clinic.tenant, "/api/v1/appointments/not-a-uuid", { token: secretary }), idParams("not-a-uuid"))).status).toBe(400);
   });
 });
+
+describe("POST /api/v1/appointments/:id/revert", () => {
+  const statusOf = async (id: string) => (await asOwner<{ status: string }>("SELECT status FROM appointments WHERE id = $1", [id]))[0]!.status;
+  /** A booking this secretary checked in a moment ago (the clock rule for check-in itself is the domain tests'). */
+  async function checkedIn(hhmm: string): Promise<string> {
+    const created = await book(apiRequest(clinic.tenant, "/api/v1/appointments", { token: secretary, body: bookBody(hhmm, 12) }));
+    const { id } = (await created.json()) as { id: string };
+    await asOwner(`UPDATE appointments SET status = 'ARRIVED', arrived_at = now(), previous_status = 'SCHEDULED',
+      status_changed_by = $2, status_changed_at = now() WHERE id = $1`, [id, secretaryId]);
+    return id;
+  }
+  const post = (id: string, body: unknown, token = secretary) =>
+    revert(apiRequest(clinic.tenant, `/api/v1/appointments/${id}/revert`, { method: "POST", token, body }), idParams(id));
+  const reasonOf = async (res: Response) => ((await res.json()) as { error: { reason?: string } }).error.reason;
+
+  it("undoes the secretary's own check-in with a reason, once", async () => {
+    const id = await checkedIn("16:00");
+    const done = await post(id, { reason: "Paciente errado" });
+    expect([done.status, await done.json()]).toEqual([200, { id, status: "SCHEDULED" }]);
+    const again = await post(id, { reason: "Paciente errado" });
+    expect([again.status, await reasonOf(again)]).toEqual([409, "notUndoable"]);
+  });
+
+  it("refuses the roles that may not check in (finance, doctor, patient) with 403, changing nothing", async () => {
+    const id = await checkedIn("16:30");
+    for (const token of [finance, doctor, patientToken]) expect((await post(id, { reason: "Engano" }, token)).status).toBe(403);
+    expect(await statusOf(id)).toBe("ARRIVED");
+  });
+
+  it("answers 404 for another clinic's appointment and changes nothing", async () => {
+    expect((await post(otherAppointment, { reason: "Engano" })).status).toBe(404);
+    expect(await appointmentsOf(other.tenant.id)).toEqual([{ id: otherAppointment, status: "SCHEDULED" }]);
+  });
+
+  it("answers 400 for a missing or too short reason and a malformed id, changing nothing", async () => {
+    const id = await checkedIn("17:00");
+    for (const body of [{}, { reason: "x" }, { reason: 42 }, null]) {
+      const res = await post(id, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+    }
+    expect(await reasonOf(await post(id, { reason: " " }))).toBe("undoReasonRequired");
+    expect((await post("not-a-uuid", { reason: "Engano" })).status).toBe(400);
+    expect(await statusOf(id)).toBe("ARRIVED");
+  });
+});
+
