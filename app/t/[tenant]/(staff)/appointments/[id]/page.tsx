@@ -30,7 +30,8 @@ export default async function AppointmentPage({ params }: { params: Promise<{ id
   const [t, tp, a, history] = await Promise.all([
     getTranslations("scheduling"), getTranslations("patientRecord"), orNotFound(getAppointment(ctx, id)), orNotFound(getAppointmentHistory(ctx, id)),
   ]);
-  const allergies = can(ctx, "patients:read") ? await allergySummary(ctx, a.patient.id) : null;
+  const readsPatients = can(ctx, "patients:read");
+  const allergies = readsPatients ? await allergySummary(ctx, a.patient.id) : null;
   const now = new Date();
   const tz = ctx.timeZone;
   // A clinician starts the consultation here too ("Iniciar atendimento"), or opens its chart.
@@ -38,11 +39,11 @@ export default async function AppointmentPage({ params }: { params: Promise<{ id
   const chartMode = !clinician ? null : a.status === "ARRIVED" ? "start" : a.status === "IN_PROGRESS" || a.status === "COMPLETED" ? "open" : null;
   const templates = chartMode === "start" ? await listTemplates(ctx) : [];
   const rows: [string, React.ReactNode][] = [
-    [t("detail.patient"), can(ctx, "patients:read")
+    [t("detail.patient"), readsPatients
       ? <Link className="text-brand-800 underline" href={`/patients/${a.patient.id}`}>{a.patient.name}</Link>
       : a.patient.name],
     ...(allergies ? [[t("detail.allergies"), allergies.active.length > 0
-      ? <span className="font-medium text-danger-700">{allergies.active.map((x) => `${x.substance} (${tp(`severity.${x.severity as "MILD"}`)})`).join(", ")}</span>
+      ? <span className="font-medium text-danger-fg">{allergies.active.map((x) => `${x.substance} (${tp(`severity.${x.severity as "MILD"}`)})`).join(", ")}</span>
       : allergies.denies ? t("detail.deniesAllergies") : t("detail.allergiesUnknown")] as [string, React.ReactNode]] : []),
     [t("detail.when"), `${formatDate(a.startsAt, tz)} ${formatTime(a.startsAt, tz)}–${formatTime(a.endsAt, tz)}`],
     [t("detail.doctor"), a.doctor.name],
